@@ -4,13 +4,42 @@ export { SECTOR_IDS, SECTORS, isSectorId, type SectorId, type SectorProfile } fr
 export { SCENARIOS, findScenario, type Scenario, type TownSeed } from './data/scenarios';
 export { EVENTS, findEvent, type EventDefinition } from './data/events';
 export { PAPERS, cite, type Citation } from './data/citation';
-export { createMatch, ScenarioError, MIN_TOWNS, MAX_TOWNS, type MatchOptions } from './engine/match';
+export {
+  createMatch,
+  ScenarioError,
+  MIN_TOWNS,
+  MAX_TOWNS,
+  type MatchOptions,
+} from './engine/match';
 export { resolveRound, type RoundInputs } from './engine/resolve-round';
-export { validatePlan, defaultPlan, caretakerPlan, townPlanSchema, LIMITS, type PlanError, type PlanValidation } from './engine/plan-schema';
+export {
+  validatePlan,
+  defaultPlan,
+  caretakerPlan,
+  townPlanSchema,
+  LIMITS,
+  type PlanError,
+  type PlanValidation,
+} from './engine/plan-schema';
 export { planCost, availableBudget, INFRA_SPECS, POLICY_COSTS } from './engine/costs';
 export { hashState, canonicalJson } from './engine/hash';
 export { explanationText } from './engine/explain';
-export { decidePlan, STRATEGIES, STRATEGY_IDS, isStrategyId, type StrategyId } from './engine/strategies';
-export { startLog, appendRound, parseLog, replayLog, LogError, LOG_VERSION, type MatchLog, type LoggedRound } from './engine/match-log';
+export {
+  decidePlan,
+  STRATEGIES,
+  STRATEGY_IDS,
+  isStrategyId,
+  type StrategyId,
+} from './engine/strategies';
+export {
+  startLog,
+  appendRound,
+  parseLog,
+  replayLog,
+  LogError,
+  LOG_VERSION,
+  type MatchLog,
+  type LoggedRound,
+} from './engine/match-log';
 export { pollutionIndex } from './engine/pollution';
 export { EVENT_CARD_IDS } from './engine/events';

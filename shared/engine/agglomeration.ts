@@ -26,6 +26,8 @@ export function sectorWorkers(town: TownState, sector: SectorId): number {
 
 /** Productivity gain (0 … ~0.35) from the size of the sector's cluster in the town. */
 export function agglomerationBonus(town: TownState, sector: SectorId): number {
-  const scale = AGGLOMERATION.maxProductivityGain * saturate(sectorWorkers(town, sector), AGGLOMERATION.halfWorkers);
+  const scale =
+    AGGLOMERATION.maxProductivityGain *
+    saturate(sectorWorkers(town, sector), AGGLOMERATION.halfWorkers);
   return scale + (town.infra.markets.includes(sector) ? AGGLOMERATION.marketGain : 0);
 }

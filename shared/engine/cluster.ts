@@ -45,7 +45,8 @@ export function classifyClusters(ctx: RoundContext, town: TownState): void {
     const before = data.firmsBefore[s];
     const after = firmCount(industry);
     const growth = before > 0 ? (after - before) / before / ctx.years : after > 0 ? 0.2 : 0;
-    industry.firmTrend += (clamp(growth, -1, 1) - industry.firmTrend) * clamp(0.5 * ctx.years, 0, 1);
+    industry.firmTrend +=
+      (clamp(growth, -1, 1) - industry.firmTrend) * clamp(0.5 * ctx.years, 0, 1);
     industry.clusterType = clusterType(industry);
     const stage = lifeStage(industry);
     if (stage !== industry.lifeStage && ctx.state.round > 0) {
@@ -56,7 +57,10 @@ export function classifyClusters(ctx: RoundContext, town: TownState): void {
 }
 
 /** The sector that makes this a specialised town, if any. */
-export function specialisedSector(town: TownState, outputs: Record<SectorId, number>): SectorId | null {
+export function specialisedSector(
+  town: TownState,
+  outputs: Record<SectorId, number>,
+): SectorId | null {
   const workers = industrialEmployment(town);
   let totalOutput = 0;
   for (const s of SECTOR_IDS) totalOutput += outputs[s];
@@ -74,10 +78,19 @@ export function specialisedSector(town: TownState, outputs: Record<SectorId, num
   return best;
 }
 
-export function updateSpecialisation(ctx: RoundContext, town: TownState, outputs: Record<SectorId, number>): void {
+export function updateSpecialisation(
+  ctx: RoundContext,
+  town: TownState,
+  outputs: Record<SectorId, number>,
+): void {
   const sector = specialisedSector(town, outputs);
   if (sector === town.specialisedSector) return;
-  if (town.specialisedSector) ctx.events.push({ type: 'TownLostSpecialisation', town: town.id, sector: town.specialisedSector });
+  if (town.specialisedSector)
+    ctx.events.push({
+      type: 'TownLostSpecialisation',
+      town: town.id,
+      sector: town.specialisedSector,
+    });
   if (sector) ctx.events.push({ type: 'TownBecameSpecialised', town: town.id, sector });
   town.specialisedSector = sector;
   town.specialisedSinceRound = sector ? ctx.state.round + 1 : null;

@@ -45,6 +45,8 @@ export interface PlanCost {
   innovation: number;
   environment: number;
   construction: number;
+  /** Construction already committed by earlier rounds (part of `construction`). */
+  committed: number;
   total: number;
 }
 
@@ -68,8 +70,9 @@ export function planCost(state: MatchState, town: TownState, plan: TownPlan): Pl
   const innovation = innovationYear * level * years;
   const environment = plan.environment.greenSubsidy * level * years;
   // Ongoing projects keep drawing money; new orders start drawing this round.
-  let constructionYear = 0;
-  for (const project of town.infra.projects) constructionYear += project.costPerYear;
+  let committedYear = 0;
+  for (const project of town.infra.projects) committedYear += project.costPerYear;
+  let constructionYear = committedYear;
   for (const order of plan.build) {
     const spec = INFRA_SPECS[order.kind];
     constructionYear += spec.cost / spec.years;
@@ -80,6 +83,7 @@ export function planCost(state: MatchState, town: TownState, plan: TownPlan): Pl
     innovation,
     environment,
     construction,
+    committed: committedYear * level * years,
     total: policies + innovation + environment + construction,
   };
 }

@@ -53,13 +53,21 @@ export function conductDiplomacy(ctx: RoundContext, plans: ReadonlyMap<string, T
         status: 'open',
       };
       state.proposals.push(proposal);
-      ctx.events.push({ type: 'ProposalMade', proposalId: proposal.id, from: town.id, to: proposal.to, kind: proposal.kind });
+      ctx.events.push({
+        type: 'ProposalMade',
+        proposalId: proposal.id,
+        from: town.id,
+        to: proposal.to,
+        kind: proposal.kind,
+      });
     }
     const statement = plan.diplomacy.statement?.trim();
     if (statement) ctx.events.push({ type: 'StatementPosted', town: town.id, text: statement });
   }
   // Settled proposals older than their lifetime are dropped to keep the state small.
-  state.proposals = state.proposals.filter((p) => p.status === 'open' || state.round - p.round < PROPOSAL_LIFETIME_ROUNDS);
+  state.proposals = state.proposals.filter(
+    (p) => p.status === 'open' || state.round - p.round < PROPOSAL_LIFETIME_ROUNDS,
+  );
 }
 
 function enact(ctx: RoundContext, proposal: Proposal): void {
@@ -69,7 +77,8 @@ function enact(ctx: RoundContext, proposal: Proposal): void {
     const sector = proposal.sector;
     // A town belongs to one centre per sector: joining a new one leaves the old.
     for (const centre of state.centres) {
-      if (centre.sector === sector) centre.funders = centre.funders.filter((id) => !partners.includes(id));
+      if (centre.sector === sector)
+        centre.funders = centre.funders.filter((id) => !partners.includes(id));
     }
     state.centres = state.centres.filter((c) => c.funders.length > 1);
     const id = `c${state.nextId++}`;
@@ -82,7 +91,8 @@ function enact(ctx: RoundContext, proposal: Proposal): void {
   for (const id of partners) {
     const town = state.towns.find((t) => t.id === id);
     if (!town) continue;
-    if (kind === 'market' && proposal.sector && town.infra.markets.includes(proposal.sector)) continue;
+    if (kind === 'market' && proposal.sector && town.infra.markets.includes(proposal.sector))
+      continue;
     if (kind === 'wastewater' && town.infra.wastewater >= spec.maxLevel) continue;
     town.infra.projects.push({
       kind,

@@ -13,23 +13,31 @@ export const EVENT_CARD_IDS: readonly string[] = EVENTS.map((e) => e.id);
 export function applyEffects(conditions: Conditions, effects: EventEffects): void {
   if (effects.exportDemand !== undefined) {
     for (const s of SECTOR_IDS) {
-      const m = typeof effects.exportDemand === 'number' ? effects.exportDemand : (effects.exportDemand[s] ?? 1);
+      const m =
+        typeof effects.exportDemand === 'number'
+          ? effects.exportDemand
+          : (effects.exportDemand[s] ?? 1);
       conditions.exportDemand[s] = clamp(conditions.exportDemand[s] * m, 0.2, 1.6);
     }
   }
   if (effects.fdiFlow !== undefined) conditions.fdiFlow *= effects.fdiFlow;
   if (effects.taxFloor !== undefined) conditions.taxFloor = effects.taxFloor;
   if (effects.preferentialDilution !== undefined) {
-    conditions.preferentialDilution = Math.max(conditions.preferentialDilution, effects.preferentialDilution);
+    conditions.preferentialDilution = Math.max(
+      conditions.preferentialDilution,
+      effects.preferentialDilution,
+    );
   }
   if (effects.ecoStandard !== undefined) conditions.ecoStandard = effects.ecoStandard;
   if (effects.greenEvaluation !== undefined) conditions.greenEvaluation = effects.greenEvaluation;
-  if (effects.specialisedTownGrant !== undefined) conditions.specialisedTownGrant = effects.specialisedTownGrant;
+  if (effects.specialisedTownGrant !== undefined)
+    conditions.specialisedTownGrant = effects.specialisedTownGrant;
   if (effects.parkCleanup !== undefined) conditions.parkCleanup = effects.parkCleanup;
   if (effects.soeReform !== undefined) conditions.soeReform = effects.soeReform;
   if (effects.fdiOpening !== undefined) {
     const order = ['none', 'sez', 'coastal', 'all'] as const;
-    if (order.indexOf(effects.fdiOpening) > order.indexOf(conditions.fdiOpening)) conditions.fdiOpening = effects.fdiOpening;
+    if (order.indexOf(effects.fdiOpening) > order.indexOf(conditions.fdiOpening))
+      conditions.fdiOpening = effects.fdiOpening;
   }
 }
 
@@ -61,7 +69,11 @@ export function applyRoundEvents(ctx: RoundContext, cards: readonly string[]): v
   const { state } = ctx;
   const end = state.year + ctx.years;
   for (const entry of state.timeline) {
-    if (entry.year >= state.year && entry.year < end && !state.appliedEvents.includes(entry.eventId)) {
+    if (
+      entry.year >= state.year &&
+      entry.year < end &&
+      !state.appliedEvents.includes(entry.eventId)
+    ) {
       strikeEvent(state, entry.eventId, entry.year);
       ctx.events.push({ type: 'TimelineEventStruck', eventId: entry.eventId, year: entry.year });
     }

@@ -33,9 +33,12 @@ export function buildExplanations(ctx: RoundContext, town: TownState): Explanati
     const before = data.firmsBefore[sector];
     const after = firmCount(town.industries[sector]);
     if (flows.length === 0 && before === after) continue;
-    const causes = mergeCauses(flows.map((f) => ({ cause: f.cause, amount: f.count, sector, town: f.town })));
+    const causes = mergeCauses(
+      flows.map((f) => ({ cause: f.cause, amount: f.count, sector, town: f.town })),
+    );
     firmCauses.push(...causes.map((c) => ({ ...c })));
-    if (before !== after) out.push({ town: town.id, metric: `firms_${sector}`, before, after, causes });
+    if (before !== after)
+      out.push({ town: town.id, metric: `firms_${sector}`, before, after, causes });
   }
   const firmsBefore = SECTOR_IDS.reduce((a, s) => a + data.firmsBefore[s], 0);
   out.push({
@@ -43,7 +46,9 @@ export function buildExplanations(ctx: RoundContext, town: TownState): Explanati
     metric: 'firms',
     before: firmsBefore,
     after: totalFirms(town),
-    causes: mergeCauses(firmCauses.map((c) => ({ cause: c.cause, amount: c.amount, town: c.town }))),
+    causes: mergeCauses(
+      firmCauses.map((c) => ({ cause: c.cause, amount: c.amount, town: c.town })),
+    ),
   });
   const gdpCauses: Cause[] = SECTOR_IDS.map((s) => ({
     cause: 'sectorOutput' as CauseCode,
@@ -51,8 +56,17 @@ export function buildExplanations(ctx: RoundContext, town: TownState): Explanati
     sector: s,
   }));
   const industrialDelta = gdpCauses.reduce((a, c) => a + c.amount, 0);
-  gdpCauses.push({ cause: 'servicesOutput', amount: town.last.gdp - data.gdpBefore - industrialDelta });
-  out.push({ town: town.id, metric: 'gdp', before: data.gdpBefore, after: town.last.gdp, causes: mergeCauses(gdpCauses) });
+  gdpCauses.push({
+    cause: 'servicesOutput',
+    amount: town.last.gdp - data.gdpBefore - industrialDelta,
+  });
+  out.push({
+    town: town.id,
+    metric: 'gdp',
+    before: data.gdpBefore,
+    after: town.last.gdp,
+    causes: mergeCauses(gdpCauses),
+  });
   out.push({
     town: town.id,
     metric: 'pollution',
@@ -120,13 +134,15 @@ const CAUSE_TEXT: Record<CauseCode, string> = {
 };
 
 const signed = (x: number): string => {
-  const rounded = Math.abs(x) >= 10 || Number.isInteger(x) ? Math.round(x) : Math.round(x * 10) / 10;
+  const rounded =
+    Math.abs(x) >= 10 || Number.isInteger(x) ? Math.round(x) : Math.round(x * 10) / 10;
   return `${rounded >= 0 ? '+' : '−'}${Math.abs(rounded)}`;
 };
 
 /** English one-liner for logs, the CLI and tests; the client renders its own translations. */
 export function explanationText(e: Explanation, state: MatchState): string {
-  const name = (id: string | undefined): string => state.towns.find((t) => t.id === id)?.name ?? id ?? '';
+  const name = (id: string | undefined): string =>
+    state.towns.find((t) => t.id === id)?.name ?? id ?? '';
   const metric = e.metric.startsWith('firms_')
     ? `${SECTORS[e.metric.slice(6) as keyof typeof SECTORS].name.toLowerCase()} firms`
     : e.metric;

@@ -21,10 +21,10 @@ import type { TownState } from './types';
 
 export const FDI = {
   /** Plants per existing foreign plant that double a town's pull (follow-the-leader). */
-  momentumPlants: 12,
+  momentumPlants: 6,
   targetedPull: 1.5,
   newPlantEmbeddedness: 0.04,
-  embeddednessDecay: 0.03,
+  embeddednessDecay: 0.025,
   maxEmbeddedness: 0.7,
 } as const;
 
@@ -60,13 +60,16 @@ export function allocateForeignInvestment(ctx: RoundContext): void {
       const appeal = pos(data.foreignEntryProfit[sector] + 0.05);
       if (appeal <= 0) continue;
       const targeted = town.plan.preferential.targetSectors.includes(sector) ? FDI.targetedPull : 1;
-      // Cubing sharpens the competition: the best offer wins most plants.
-      const weight = appeal * appeal * appeal * SECTORS[sector].fdiPropensity * momentum * targeted;
+      // Squaring sharpens the competition: the best offer wins most plants.
+      const weight = appeal * appeal * SECTORS[sector].fdiPropensity * momentum * targeted;
       slots.push({ town, sector, weight });
     }
   }
   const total = roundCount(state.rng, expected);
-  const shares = apportion(total, slots.map((s) => s.weight));
+  const shares = apportion(
+    total,
+    slots.map((s) => s.weight),
+  );
   slots.forEach((slot, i) => {
     let count = shares[i];
     if (count <= 0) return;
@@ -77,15 +80,22 @@ export function allocateForeignInvestment(ctx: RoundContext): void {
     if (count <= 0) return;
     // New plants arrive with few local links, diluting the cluster's embeddedness.
     const before = industry.firms.foreign;
-    industry.embeddedness = (industry.embeddedness * before + FDI.newPlantEmbeddedness * count) / (before + count);
+    industry.embeddedness =
+      (industry.embeddedness * before + FDI.newPlantEmbeddedness * count) / (before + count);
     industry.firms.foreign += count;
-    if (slot.town.plan.preferential.foreignTaxHolidayYears > 0) industry.foreignUnderHoliday += count;
+    if (slot.town.plan.preferential.foreignTaxHolidayYears > 0)
+      industry.foreignUnderHoliday += count;
     if (slot.town.firstFdiRound === null) slot.town.firstFdiRound = state.round;
     ctx.landLeft.set(slot.town.id, room - count * landPerPlant);
     const data = townData(ctx, slot.town);
     data.fdiInflow += count;
     data.flows.push({ sector: slot.sector, kind: 'foreign', count, cause: 'foreignInvestment' });
-    ctx.events.push({ type: 'ForeignPlantsArrived', town: slot.town.id, sector: slot.sector, count });
+    ctx.events.push({
+      type: 'ForeignPlantsArrived',
+      town: slot.town.id,
+      sector: slot.sector,
+      count,
+    });
   });
 }
 
@@ -97,12 +107,13 @@ export function updateEmbeddedness(ctx: RoundContext, town: TownState): void {
     if (industry.firms.foreign <= 0) continue;
     const targeted = town.plan.preferential.targetSectors.includes(sector);
     const suppliers = saturate(industry.firms.sme, 150);
-    let growth = 0.05 * (targeted ? 1 : 0.15) * suppliers;
+    let growth = 0.09 * (targeted ? 1 : 0.12) * suppliers;
     if (industry.firms.leading > 0) growth += 0.03 * (targeted ? 1 : 0.5);
     if (town.plan.innovation.industryAssociation.includes(sector)) growth += 0.015;
     if (town.infra.markets.includes(sector)) growth += 0.01;
     industry.embeddedness = clamp(
-      industry.embeddedness + y * (growth * (1 - industry.embeddedness) - FDI.embeddednessDecay * industry.embeddedness),
+      industry.embeddedness +
+        y * (growth * (1 - industry.embeddedness) - FDI.embeddednessDecay * industry.embeddedness),
       0,
       FDI.maxEmbeddedness,
     );

@@ -44,7 +44,13 @@ const PART_CAUSE: Partial<Record<ProfitPart, CauseCode>> = {
   fragmentation: 'fragmentation',
 };
 
-function recordClosures(ctx: RoundContext, town: TownState, sector: SectorId, kind: FirmKind, byCause: Map<CauseCode, number>): number {
+function recordClosures(
+  ctx: RoundContext,
+  town: TownState,
+  sector: SectorId,
+  kind: FirmKind,
+  byCause: Map<CauseCode, number>,
+): number {
   let closed = 0;
   for (const [cause, count] of byCause) {
     if (count <= 0) continue;
@@ -64,7 +70,8 @@ export function closeFirms(ctx: RoundContext, town: TownState): void {
   for (const sector of SECTOR_IDS) {
     const industry = town.industries[sector];
     const profile = SECTORS[sector];
-    const dirt = Math.max(profile.airPollution, profile.waterPollution) * (1 - industry.greenUpgrade);
+    const dirt =
+      Math.max(profile.airPollution, profile.waterPollution) * (1 - industry.greenUpgrade);
     for (const kind of ['sme', 'foreign', 'leading', 'soe'] as FirmKind[]) {
       const n = industry.firms[kind];
       if (n <= 0) continue;
@@ -87,10 +94,18 @@ export function closeFirms(ctx: RoundContext, town: TownState): void {
         const weight = negatives.reduce((a, [, v]) => a + v, 0);
         for (const [cause, value] of negatives) add(cause, (loss * value) / weight);
       }
-      if (kind !== 'soe') add('strictEnforcement', FIRM_RATES.enforcementClosure[town.plan.environment.enforcement] * dirt * y);
+      if (kind !== 'soe')
+        add(
+          'strictEnforcement',
+          FIRM_RATES.enforcementClosure[town.plan.environment.enforcement] * dirt * y,
+        );
       if (kind === 'sme') add('shakeOut', FIRM_RATES.shakeOut * data.techGain[sector]);
       if (kind === 'soe' && c.soeReform) add('soeReform', FIRM_RATES.soeReform * y);
-      const totalRate = clamp(rates.reduce((a, b) => a + b, 0), 0, FIRM_RATES.maxExitShare);
+      const totalRate = clamp(
+        rates.reduce((a, b) => a + b, 0),
+        0,
+        FIRM_RATES.maxExitShare,
+      );
       const closing = Math.min(n, roundCount(ctx.state.rng, n * totalRate));
       const shares = apportion(closing, rates);
       const byCause = new Map<CauseCode, number>();
@@ -104,7 +119,14 @@ export function closeFirms(ctx: RoundContext, town: TownState): void {
   }
 }
 
-function addEntrants(ctx: RoundContext, town: TownState, sector: SectorId, kind: FirmKind, count: number, cause: CauseCode): void {
+function addEntrants(
+  ctx: RoundContext,
+  town: TownState,
+  sector: SectorId,
+  kind: FirmKind,
+  count: number,
+  cause: CauseCode,
+): void {
   if (count <= 0) return;
   town.industries[sector].firms[kind] += count;
   const flow: FirmFlow = { sector, kind, count, cause };
@@ -123,7 +145,9 @@ export function enterSmes(ctx: RoundContext, town: TownState): void {
     const industry = town.industries[sector];
     const margin = data.profit[sector].sme.total;
     const parents =
-      industry.firms.sme + 8 * industry.firms.leading + 0.5 * industry.firms.foreign * industry.embeddedness;
+      industry.firms.sme +
+      8 * industry.firms.leading +
+      0.5 * industry.firms.foreign * industry.embeddedness;
     // Splitting production into small steps lowers the barrier as the cluster grows (001 ¶8).
     const barrier = 0.45 + 0.55 * saturate(industry.firms.sme, 80);
     // Upgraded clusters demand more capital and skill of newcomers (Xiqiao, 003 Table 6).
@@ -131,8 +155,10 @@ export function enterSmes(ctx: RoundContext, town: TownState): void {
     const standards = town.plan.innovation.qualityStandards.includes(sector) ? 0.7 : 1;
     const spin = parents * FIRM_RATES.spinOff * pos(margin) * barrier * techBarrier * standards * y;
     let heritage = 0;
-    if (town.heritage === sector && margin > -0.05) heritage = (3 + town.locals / 40000) * y * standards;
-    else if (p.targetSectors.includes(sector) && margin > 0.05 && industry.firms.sme < 20) heritage = 1 * y;
+    if (town.heritage === sector && margin > -0.05)
+      heritage = (3 + town.locals / 40000) * y * standards;
+    else if (p.targetSectors.includes(sector) && margin > 0.05 && industry.firms.sme < 20)
+      heritage = 1 * y;
     const size = industry.firmSize.sme;
     const landPerFirm = (size * SECTORS[sector].landPerWorker) / 1e6;
     let spinCount = roundCount(ctx.state.rng, spin);
@@ -180,8 +206,10 @@ export function growFirms(ctx: RoundContext, town: TownState): void {
     const tech = industry.technology;
     const targets: Record<Exclude<FirmKind, 'soe'>, number> = {
       sme: base.sme * (1 + 1.4 * tech) * (1 + clamp(data.profit[sector].sme.total, -0.3, 0.3)),
-      foreign: base.foreign * (1 + 0.6 * tech) * (1 + clamp(data.profit[sector].foreign.total, -0.3, 0.3)),
-      leading: base.leading * (1 + tech) * (1 + clamp(data.profit[sector].leading.total, -0.3, 0.3)),
+      foreign:
+        base.foreign * (1 + 0.6 * tech) * (1 + clamp(data.profit[sector].foreign.total, -0.3, 0.3)),
+      leading:
+        base.leading * (1 + tech) * (1 + clamp(data.profit[sector].leading.total, -0.3, 0.3)),
     };
     for (const kind of ['sme', 'foreign', 'leading'] as const) {
       industry.firmSize[kind] += (targets[kind] - industry.firmSize[kind]) * speed;

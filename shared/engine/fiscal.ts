@@ -43,7 +43,8 @@ function taxRevenue(ctx: RoundContext, town: TownState, sector: SectorId): numbe
   let tax = 0;
   for (const kind of ['sme', 'foreign', 'leading', 'soe'] as FirmKind[]) {
     if (industry.firms[kind] <= 0) continue;
-    const va = (employment(industry, kind) * valueAddedPerWorker(state, town, sector, kind) * price) / 1000;
+    const va =
+      (employment(industry, kind) * valueAddedPerWorker(state, town, sector, kind) * price) / 1000;
     tax += va * FISCAL.profitShare * effectiveTax(state, town, sector, kind, false);
   }
   return tax;
@@ -60,13 +61,18 @@ export function settleBudget(ctx: RoundContext, town: TownState, fees: number): 
   const discount = town.plan.preferential.landDiscount;
   const landSales = data.landSold * LAND_LEASE_VALUE * town.landPrice * (1 - discount);
   let transfers = FISCAL.transferPerResident * residents * state.national;
-  if (state.conditions.specialisedTownGrant && town.specialisedSector && town.plan.innovation.centres.includes(town.specialisedSector)) {
+  if (
+    state.conditions.specialisedTownGrant &&
+    town.specialisedSector &&
+    town.plan.innovation.centres.includes(town.specialisedSector)
+  ) {
     const funders = cofundersOf(state, town.id, town.specialisedSector);
     transfers += centreCostPerFunder(funders) * state.national * FISCAL.specialisedGrantShare;
   }
   const cost = planCost(state, town, { ...town.plan, build: [] });
   // Construction is charged from the projects list, which already holds this round's orders.
-  const services = FISCAL.serviceCostPerResident * residents * state.national * (0.5 + 0.5 * town.publicServices);
+  const services =
+    FISCAL.serviceCostPerResident * residents * state.national * (0.5 + 0.5 * town.publicServices);
   const interest = FISCAL.interestRate * town.debt;
   const yearly = {
     taxes,
@@ -81,7 +87,12 @@ export function settleBudget(ctx: RoundContext, town: TownState, fees: number): 
   };
   const revenue = (yearly.taxes + yearly.landSales + yearly.fees + yearly.transfers) * y;
   const spending =
-    (yearly.policySpending + yearly.construction + yearly.upkeep + yearly.publicServiceCosts + yearly.interest) * y;
+    (yearly.policySpending +
+      yearly.construction +
+      yearly.upkeep +
+      yearly.publicServiceCosts +
+      yearly.interest) *
+    y;
   town.cash += revenue - spending;
   if (town.cash < 0) {
     town.debt += -town.cash;

@@ -63,7 +63,12 @@ export function valueAddedPerWorker(
 }
 
 /** Value added of a sector in M RMB a year, at the prices the town's products fetch. */
-export function sectorOutput(ctx: RoundContext | null, state: MatchState, town: TownState, sector: SectorId): number {
+export function sectorOutput(
+  ctx: RoundContext | null,
+  state: MatchState,
+  town: TownState,
+  sector: SectorId,
+): number {
   const industry = town.industries[sector];
   let out = 0;
   for (const kind of FIRM_KINDS) {
@@ -74,7 +79,12 @@ export function sectorOutput(ctx: RoundContext | null, state: MatchState, town: 
 }
 
 /** Export share of a sector, higher for foreign plants (export-processing), cut by demand shocks. */
-export function sectorExports(ctx: RoundContext | null, state: MatchState, town: TownState, sector: SectorId): number {
+export function sectorExports(
+  ctx: RoundContext | null,
+  state: MatchState,
+  town: TownState,
+  sector: SectorId,
+): number {
   const industry = town.industries[sector];
   const profile = SECTORS[sector];
   const workers = employment(industry);

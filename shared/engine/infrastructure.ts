@@ -16,7 +16,11 @@ export const WORKERS_PER_LEVEL = 12000;
 export const PARK_LAND = 4;
 
 /** Start new orders, advance all projects by the round's years, complete what is finished. */
-export function advanceConstruction(ctx: RoundContext, town: TownState, orders: InfraOrder[]): void {
+export function advanceConstruction(
+  ctx: RoundContext,
+  town: TownState,
+  orders: InfraOrder[],
+): void {
   for (const order of orders) {
     const spec = INFRA_SPECS[order.kind];
     town.infra.projects.push({
@@ -35,12 +39,21 @@ export function advanceConstruction(ctx: RoundContext, town: TownState, orders: 
     }
     completeProject(town, project.kind, project.sector);
     town.infra.capitalStock += INFRA_SPECS[project.kind].cost;
-    ctx.events.push({ type: 'ProjectCompleted', town: town.id, kind: project.kind, sector: project.sector });
+    ctx.events.push({
+      type: 'ProjectCompleted',
+      town: town.id,
+      kind: project.kind,
+      sector: project.sector,
+    });
   }
   town.infra.projects = remaining;
 }
 
-function completeProject(town: TownState, kind: InfraKind, sector: TownState['infra']['markets'][number] | null): void {
+function completeProject(
+  town: TownState,
+  kind: InfraKind,
+  sector: TownState['infra']['markets'][number] | null,
+): void {
   if (kind === 'market') {
     if (sector && !town.infra.markets.includes(sector)) town.infra.markets.push(sector);
     return;

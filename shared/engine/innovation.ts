@@ -51,17 +51,26 @@ export function innovate(ctx: RoundContext, town: TownState): void {
     }
     const funders = centreFunders(ctx.state, town, sector);
     let push = INNOVATION.diffusion;
-    if (funders > 0) push += INNOVATION.centre * (1 + INNOVATION.sharedCentreBonus * (funders - 1)) * absorb;
-    push += INNOVATION.vouchers * saturate(plan.innovationVouchers, 2) * SECTORS[sector].techIntensity;
+    if (funders > 0)
+      push += INNOVATION.centre * (1 + INNOVATION.sharedCentreBonus * (funders - 1)) * absorb;
+    push +=
+      INNOVATION.vouchers * saturate(plan.innovationVouchers, 2) * SECTORS[sector].techIntensity;
     if (plan.universityPartnership) push += INNOVATION.university * absorb;
-    push += INNOVATION.foreignSpillover * industry.embeddedness * saturate(industry.firms.foreign, 20);
+    push +=
+      INNOVATION.foreignSpillover * industry.embeddedness * saturate(industry.firms.foreign, 20);
     if (industry.firms.leading > 0) push += INNOVATION.leader;
     const gain = clamp(push * y * (1 - industry.technology), 0, 0.3);
     industry.technology += gain;
     data.techGain[sector] = gain;
     const centreFactor = funders > 0 ? 1 : 0.08;
     industry.patents +=
-      INNOVATION.patentsPerThousandWorkers * (workers / 1000) * industry.technology * industry.technology * centreFactor * absorb * y;
+      INNOVATION.patentsPerThousandWorkers *
+      (workers / 1000) *
+      industry.technology *
+      industry.technology *
+      centreFactor *
+      absorb *
+      y;
   }
 }
 

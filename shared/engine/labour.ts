@@ -34,7 +34,10 @@ export const LABOUR = {
 
 export function jobs(town: TownState): number {
   const industrial = industrialEmployment(town);
-  return industrial * (1 + LABOUR.servicesPerIndustrialJob) + LABOUR.servicesPerResident * (town.locals + town.migrants);
+  return (
+    industrial * (1 + LABOUR.servicesPerIndustrialJob) +
+    LABOUR.servicesPerResident * (town.locals + town.migrants)
+  );
 }
 
 /** Locals available for non-farm work: farming's share falls with national development. */
@@ -55,7 +58,10 @@ export function settleLabour(ctx: RoundContext, town: TownState): void {
   const y = ctx.years;
   town.locals *= 1 + LABOUR.localGrowth * y;
   // Hukou for talent: migrants become residents (and count as locals from then on).
-  const converted = Math.min(town.migrants, town.plan.preferential.talentHukou * LABOUR.hukouPerMillion * y);
+  const converted = Math.min(
+    town.migrants,
+    town.plan.preferential.talentHukou * LABOUR.hukouPerMillion * y,
+  );
   town.migrants -= converted;
   town.locals += converted;
   town.workforce += converted * LABOUR.migrantParticipation;
@@ -67,7 +73,10 @@ export function settleLabour(ctx: RoundContext, town: TownState): void {
   town.workforce = Math.min(town.workforce, cap);
   const gap = demand - labourSupply(town);
   if (gap > 0) {
-    const room = Math.max(0, migrantHousing(town) * (0.6 + 0.4 * Math.min(1.5, town.publicServices)) - town.migrants);
+    const room = Math.max(
+      0,
+      migrantHousing(town) * (0.6 + 0.4 * Math.min(1.5, town.publicServices)) - town.migrants,
+    );
     // Beyond the housing, migrants still come but crowd into dormitories and slums.
     town.migrants += Math.min(gap / LABOUR.migrantParticipation, room + 0.2 * gap);
   } else {

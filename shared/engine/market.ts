@@ -31,14 +31,24 @@ export function coordinatedTowns(state: MatchState, town: TownState, sector: Sec
 }
 
 /** Price loss from uncoordinated competitors in the same export market (0 … 0.3). */
-export function fragmentationLoss(ctx: RoundContext | null, state: MatchState, town: TownState, sector: SectorId): number {
+export function fragmentationLoss(
+  ctx: RoundContext | null,
+  state: MatchState,
+  town: TownState,
+  sector: SectorId,
+): number {
   const competitors = ctx ? ctx.competitors[sector] : countCompetitors(state)[sector];
   const rivals = Math.max(0, competitors - coordinatedTowns(state, town, sector));
   return clamp(rivals * FRAGMENTATION_PENALTY * SECTORS[sector].exportShare, 0, 0.3);
 }
 
 /** Price multiplier: reputation (0.55 … 1.2), export demand and fragmentation. */
-export function priceFactor(ctx: RoundContext | null, state: MatchState, town: TownState, sector: SectorId): number {
+export function priceFactor(
+  ctx: RoundContext | null,
+  state: MatchState,
+  town: TownState,
+  sector: SectorId,
+): number {
   const industry = town.industries[sector];
   const profile = SECTORS[sector];
   const reputation = 0.55 + 0.65 * industry.reputation;

@@ -47,14 +47,24 @@ export function startLog(state: MatchState, players: Record<string, string> = {}
     scenarioId: state.scenarioId,
     seed: state.seed,
     config: { towns: state.towns.length, diplomacy: state.diplomacy },
-    towns: state.towns.map((t) => ({ id: t.id, name: t.name, player: players[t.id] ?? 'computer' })),
+    towns: state.towns.map((t) => ({
+      id: t.id,
+      name: t.name,
+      player: players[t.id] ?? 'computer',
+    })),
     initialHash: hashState(state),
     rounds: [],
   };
 }
 
-export function appendRound(log: MatchLog, before: MatchState, inputs: RoundInputs, result: RoundResult): void {
-  const previous = log.rounds.length > 0 ? log.rounds[log.rounds.length - 1].chain : log.initialHash;
+export function appendRound(
+  log: MatchLog,
+  before: MatchState,
+  inputs: RoundInputs,
+  result: RoundResult,
+): void {
+  const previous =
+    log.rounds.length > 0 ? log.rounds[log.rounds.length - 1].chain : log.initialHash;
   log.rounds.push({
     round: before.round + 1,
     year: before.year,
@@ -76,18 +86,35 @@ export class LogError extends Error {
 
 /** Shape check of an untrusted parsed log; throws LogError naming the problem. */
 export function parseLog(value: unknown): MatchLog {
-  if (!value || typeof value !== 'object') throw new LogError('not a match log: expected a JSON object');
+  if (!value || typeof value !== 'object')
+    throw new LogError('not a match log: expected a JSON object');
   const log = value as Partial<MatchLog>;
-  if (log.format !== LOG_FORMAT) throw new LogError(`not a match log: format is ${JSON.stringify(log.format)}`);
+  if (log.format !== LOG_FORMAT)
+    throw new LogError(`not a match log: format is ${JSON.stringify(log.format)}`);
   if (log.version !== LOG_VERSION) {
-    throw new LogError(`unsupported match log version ${String(log.version)} (this build reads version ${LOG_VERSION})`);
+    throw new LogError(
+      `unsupported match log version ${String(log.version)} (this build reads version ${LOG_VERSION})`,
+    );
   }
-  if (typeof log.scenarioId !== 'string' || typeof log.seed !== 'number' || !log.config || !Array.isArray(log.rounds)) {
+  if (
+    typeof log.scenarioId !== 'string' ||
+    typeof log.seed !== 'number' ||
+    !log.config ||
+    !Array.isArray(log.rounds)
+  ) {
     throw new LogError('corrupt match log: missing scenarioId, seed, config or rounds');
   }
-  if (typeof log.initialHash !== 'string') throw new LogError('corrupt match log: missing initialHash');
+  if (typeof log.initialHash !== 'string')
+    throw new LogError('corrupt match log: missing initialHash');
   log.rounds.forEach((r, i) => {
-    if (!r || typeof r !== 'object' || typeof r.hash !== 'string' || typeof r.chain !== 'string' || !r.plans || !Array.isArray(r.cards)) {
+    if (
+      !r ||
+      typeof r !== 'object' ||
+      typeof r.hash !== 'string' ||
+      typeof r.chain !== 'string' ||
+      !r.plans ||
+      !Array.isArray(r.cards)
+    ) {
       throw new LogError(`corrupt match log: round ${i + 1} is malformed`, i + 1);
     }
   });
@@ -105,9 +132,14 @@ export interface ReplayStep {
  * after each verified round (for CSV export and progress). Throws LogError at the first mismatch.
  */
 export function replayLog(log: MatchLog, onRound?: (step: ReplayStep) => void): MatchState {
-  const options: MatchOptions = { seed: log.seed, towns: log.config.towns, diplomacy: log.config.diplomacy };
+  const options: MatchOptions = {
+    seed: log.seed,
+    towns: log.config.towns,
+    diplomacy: log.config.diplomacy,
+  };
   let state = createMatch(log.scenarioId, options);
-  if (hashState(state) !== log.initialHash) throw new LogError('initial state hash differs (round 0)', 0);
+  if (hashState(state) !== log.initialHash)
+    throw new LogError('initial state hash differs (round 0)', 0);
   let chain = log.initialHash;
   for (const entry of log.rounds) {
     const inputs: RoundInputs = { plans: entry.plans, cards: entry.cards };
@@ -115,13 +147,20 @@ export function replayLog(log: MatchLog, onRound?: (step: ReplayStep) => void): 
     try {
       result = resolveRound(state, inputs);
     } catch (error) {
-      throw new LogError(`round ${entry.round}: inputs rejected: ${(error as Error).message}`, entry.round);
+      throw new LogError(
+        `round ${entry.round}: inputs rejected: ${(error as Error).message}`,
+        entry.round,
+      );
     }
     if (result.hash !== entry.hash) {
-      throw new LogError(`round ${entry.round}: state hash differs (log ${entry.hash}, replay ${result.hash})`, entry.round);
+      throw new LogError(
+        `round ${entry.round}: state hash differs (log ${entry.hash}, replay ${result.hash})`,
+        entry.round,
+      );
     }
     chain = chainLink(chain, inputs, result.hash);
-    if (chain !== entry.chain) throw new LogError(`round ${entry.round}: hash chain broken`, entry.round);
+    if (chain !== entry.chain)
+      throw new LogError(`round ${entry.round}: hash chain broken`, entry.round);
     state = result.state;
     onRound?.({ round: entry.round, state, result });
   }

@@ -7,7 +7,13 @@ import { findScenario, type IndustrySeed, type Scenario, type TownSeed } from '.
 import { SECTOR_IDS, SECTORS, type SectorId } from '../data/sectors';
 import { applyEffects, isOpenToFdi, strikeEvent } from './events';
 import { hashState } from './hash';
-import { employment, industrialEmployment, sectorExports, sectorOutput, valueAddedPerWorker } from './industry';
+import {
+  employment,
+  industrialEmployment,
+  sectorExports,
+  sectorOutput,
+  valueAddedPerWorker,
+} from './industry';
 import { jobs, localLabourCap } from './labour';
 import { landInUse } from './land';
 import { fix, powInt } from './math';
@@ -34,12 +40,21 @@ export interface MatchOptions {
 
 export class ScenarioError extends Error {}
 
-function makeIndustry(sector: SectorId, seed: IndustrySeed | undefined, startYear: number): Industry {
+function makeIndustry(
+  sector: SectorId,
+  seed: IndustrySeed | undefined,
+  startYear: number,
+): Industry {
   const size = SECTORS[sector].firmSize;
   const baseTech = Math.min(0.35, 0.05 + 0.01 * (startYear - 1980));
   return {
     sector,
-    firms: { sme: seed?.sme ?? 0, foreign: seed?.foreign ?? 0, leading: seed?.leading ?? 0, soe: seed?.soe ?? 0 },
+    firms: {
+      sme: seed?.sme ?? 0,
+      foreign: seed?.foreign ?? 0,
+      leading: seed?.leading ?? 0,
+      soe: seed?.soe ?? 0,
+    },
     firmSize: { ...size },
     foreignUnderHoliday: 0,
     technology: seed?.technology ?? baseTech,
@@ -77,17 +92,38 @@ function generatedTown(rng: RngState, index: number): TownSeed {
 
 function makeTown(seed: TownSeed, scenario: Scenario, national: number): TownState {
   const industries = {} as Record<SectorId, Industry>;
-  for (const s of SECTOR_IDS) industries[s] = makeIndustry(s, seed.industries?.[s], scenario.startYear);
+  for (const s of SECTOR_IDS)
+    industries[s] = makeIndustry(s, seed.industries?.[s], scenario.startYear);
   const plan = defaultPlan();
   if (seed.enforcement) plan.environment.enforcement = seed.enforcement;
   const zero = {
-    gdp: 0, gdpPerHead: 0, industrialOutput: 0, jobs: 0, unemployment: 0, exports: 0, fdiStock: 0, fdiInflow: 0,
-    firms: 0, valueAddedPerWorker: 0, patents: 0, revenue: 0, spending: 0, fiscalBalance: 0, evaluation: 0,
+    gdp: 0,
+    gdpPerHead: 0,
+    industrialOutput: 0,
+    jobs: 0,
+    unemployment: 0,
+    exports: 0,
+    fdiStock: 0,
+    fdiInflow: 0,
+    firms: 0,
+    valueAddedPerWorker: 0,
+    patents: 0,
+    revenue: 0,
+    spending: 0,
+    fiscalBalance: 0,
+    evaluation: 0,
   };
   return {
     id: seed.id,
     name: seed.name,
-    geo: { x: seed.x, y: seed.y, coastal: seed.coastal, portKm: seed.portKm, hubKm: seed.hubKm, riverOrder: seed.riverOrder },
+    geo: {
+      x: seed.x,
+      y: seed.y,
+      coastal: seed.coastal,
+      portKm: seed.portKm,
+      hubKm: seed.hubKm,
+      riverOrder: seed.riverOrder,
+    },
     landArea: seed.landArea,
     landUsed: 0,
     landPrice: national,
@@ -106,7 +142,17 @@ function makeTown(seed: TownSeed, scenario: Scenario, national: number): TownSta
     waterPollution: 0,
     publicServices: 1,
     stability: 60,
-    infra: { roads: 1, power: 1, port: seed.coastal ? 1 : 0, park: 0, housing: 0, wastewater: 0, markets: [], projects: [], capitalStock: 0 },
+    infra: {
+      roads: 1,
+      power: 1,
+      port: seed.coastal ? 1 : 0,
+      park: 0,
+      housing: 0,
+      wastewater: 0,
+      markets: [],
+      projects: [],
+      capitalStock: 0,
+    },
     industries,
     specialisedSector: null,
     specialisedSinceRound: null,
@@ -131,10 +177,15 @@ function settleStart(state: MatchState, town: TownState): void {
   town.infra.roads = Math.max(town.infra.roads, level);
   town.infra.power = Math.max(town.infra.power, level);
   const residents = town.locals + town.migrants;
-  town.infra.housing = Math.max(0, Math.ceil((residents - SOCIAL.baseCapacity) / SOCIAL.capacityPerHousing));
+  town.infra.housing = Math.max(
+    0,
+    Math.ceil((residents - SOCIAL.baseCapacity) / SOCIAL.capacityPerHousing),
+  );
   town.infra.capitalStock =
-    town.infra.roads * INFRA_SPECS.roads.cost + town.infra.power * INFRA_SPECS.power.cost +
-    town.infra.port * INFRA_SPECS.port.cost + town.infra.housing * INFRA_SPECS.housing.cost;
+    town.infra.roads * INFRA_SPECS.roads.cost +
+    town.infra.power * INFRA_SPECS.power.cost +
+    town.infra.port * INFRA_SPECS.port.cost +
+    town.infra.housing * INFRA_SPECS.housing.cost;
   updateServices(town);
   const outputs = outputsOf(null, state, town);
   const emissions = townEmissions(state, town, outputs);
@@ -152,7 +203,9 @@ function settleStart(state: MatchState, town: TownState): void {
     industry.clusterType = clusterType(industry);
     industry.lifeStage = lifeStage(industry);
     for (const kind of ['sme', 'foreign', 'leading', 'soe'] as const) {
-      taxes += (employment(industry, kind) * valueAddedPerWorker(state, town, s, kind) * 0.3 * 0.25) / 1000;
+      taxes +=
+        (employment(industry, kind) * valueAddedPerWorker(state, town, s, kind) * 0.3 * 0.25) /
+        1000;
     }
   }
   town.specialisedSector = specialisedSector(town, outputs);
@@ -167,7 +220,15 @@ function settleStart(state: MatchState, town: TownState): void {
     jobs: jobs(town),
     exports,
     fdiStock: SECTOR_IDS.reduce((a, s) => a + town.industries[s].firms.foreign, 0),
-    firms: SECTOR_IDS.reduce((a, s) => a + town.industries[s].firms.sme + town.industries[s].firms.foreign + town.industries[s].firms.leading + town.industries[s].firms.soe, 0),
+    firms: SECTOR_IDS.reduce(
+      (a, s) =>
+        a +
+        town.industries[s].firms.sme +
+        town.industries[s].firms.foreign +
+        town.industries[s].firms.leading +
+        town.industries[s].firms.soe,
+      0,
+    ),
     valueAddedPerWorker: workers > 0 ? (industrial * 1000) / workers : 0,
     revenue,
   };
@@ -180,7 +241,9 @@ export function createMatch(scenarioId: string, options: MatchOptions): MatchSta
   if (!scenario) throw new ScenarioError(`unknown scenario "${scenarioId}"`);
   const count = options.towns ?? scenario.towns.length;
   if (!Number.isInteger(count) || count < MIN_TOWNS || count > MAX_TOWNS) {
-    throw new ScenarioError(`towns must be an integer from ${MIN_TOWNS} to ${MAX_TOWNS}, got ${count}`);
+    throw new ScenarioError(
+      `towns must be an integer from ${MIN_TOWNS} to ${MAX_TOWNS}, got ${count}`,
+    );
   }
   if (!Number.isInteger(options.seed) || options.seed < 0 || options.seed > 0xffffffff) {
     throw new ScenarioError(`seed must be an integer from 0 to 4294967295, got ${options.seed}`);
@@ -235,7 +298,11 @@ export function createMatch(scenarioId: string, options: MatchOptions): MatchSta
   state.scheduled = state.scheduled.filter((s) => s.year >= scenario.startYear);
   for (const town of state.towns) town.fdiOpen = isOpenToFdi(state.conditions, town);
   for (const town of state.towns) settleStart(state, town);
-  return JSON.parse(JSON.stringify(state, (_k, v: unknown) => (typeof v === 'number' && !Number.isInteger(v) ? fix(v) : v))) as MatchState;
+  return JSON.parse(
+    JSON.stringify(state, (_k, v: unknown) =>
+      typeof v === 'number' && !Number.isInteger(v) ? fix(v) : v,
+    ),
+  ) as MatchState;
 }
 
 export function stateHash(state: MatchState): string {

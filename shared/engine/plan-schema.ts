@@ -104,7 +104,10 @@ export const townPlanSchema = z
 
 function zodErrors(error: z.ZodError): PlanError[] {
   return error.issues.map((issue) => {
-    const out: PlanError = { path: issue.path.map(String).join('.') || '(plan)', reason: issue.message };
+    const out: PlanError = {
+      path: issue.path.map(String).join('.') || '(plan)',
+      reason: issue.message,
+    };
     if (issue.code === 'too_big') out.limit = Number(issue.maximum);
     if (issue.code === 'too_small') out.limit = Number(issue.minimum);
     return out;
@@ -117,7 +120,10 @@ function stateErrors(state: MatchState, town: TownState, plan: TownPlan): PlanEr
   const p = plan.preferential;
   for (const s of p.targetSectors) {
     if (p.withdrawSectors.includes(s)) {
-      errors.push({ path: 'preferential.targetSectors', reason: `${s} is both targeted and withdrawn` });
+      errors.push({
+        path: 'preferential.targetSectors',
+        reason: `${s} is both targeted and withdrawn`,
+      });
     }
   }
   const kinds = new Map<string, number>();
@@ -134,7 +140,11 @@ function stateErrors(state: MatchState, town: TownState, plan: TownPlan): PlanEr
         town.infra.markets.includes(order.sector) ||
         town.infra.projects.some((pr) => pr.kind === 'market' && pr.sector === order.sector)
       ) {
-        errors.push({ path: `build.${i}.sector`, reason: `a ${order.sector} market exists or is being built`, limit: 1 });
+        errors.push({
+          path: `build.${i}.sector`,
+          reason: `a ${order.sector} market exists or is being built`,
+          limit: 1,
+        });
       }
       return;
     }
@@ -142,7 +152,11 @@ function stateErrors(state: MatchState, town: TownState, plan: TownPlan): PlanEr
     const pending = town.infra.projects.filter((pr) => pr.kind === order.kind).length;
     const max = INFRA_SPECS[order.kind].maxLevel;
     if (built + pending + 1 > max) {
-      errors.push({ path: `build.${i}.kind`, reason: `${order.kind} is at its maximum level`, limit: max });
+      errors.push({
+        path: `build.${i}.kind`,
+        reason: `${order.kind} is at its maximum level`,
+        limit: max,
+      });
     }
   });
   const others = new Set(state.towns.filter((t) => t.id !== town.id).map((t) => t.id));
@@ -157,7 +171,10 @@ function stateErrors(state: MatchState, town: TownState, plan: TownPlan): PlanEr
       }
     });
     if (proposal.kind !== 'riverCleanup' && !proposal.sector) {
-      errors.push({ path: `diplomacy.proposals.${i}.sector`, reason: `${proposal.kind} needs a sector` });
+      errors.push({
+        path: `diplomacy.proposals.${i}.sector`,
+        reason: `${proposal.kind} needs a sector`,
+      });
     }
   });
   d.responses.forEach((response, i) => {
@@ -169,12 +186,15 @@ function stateErrors(state: MatchState, town: TownState, plan: TownPlan): PlanEr
       });
     }
   });
-  const cost = planCost(state, town, plan).total;
-  const budget = availableBudget(state, town);
-  if (cost > budget + 1e-9) {
+  // Works under way are paid whatever the plan says; only new commitments must fit what is left,
+  // so a plan that starts nothing new is always affordable.
+  const cost = planCost(state, town, plan);
+  const fresh = cost.total - cost.committed;
+  const budget = Math.max(0, availableBudget(state, town) - cost.committed);
+  if (fresh > budget + 1e-9) {
     errors.push({
       path: 'budget',
-      reason: `plan costs ${cost.toFixed(1)} M RMB but only ${budget.toFixed(1)} M RMB is available`,
+      reason: `new spending of ${fresh.toFixed(1)} M RMB exceeds the ${budget.toFixed(1)} M RMB available`,
       limit: Math.floor(budget * 10) / 10,
     });
   }

@@ -38,7 +38,11 @@ function sectorAbatement(town: TownState, sector: SectorId): number {
 }
 
 /** Yearly emissions of a town from its sectors' real output. */
-export function townEmissions(state: MatchState, town: TownState, outputs: Record<SectorId, number>): Emissions {
+export function townEmissions(
+  state: MatchState,
+  town: TownState,
+  outputs: Record<SectorId, number>,
+): Emissions {
   let air = 0;
   let water = 0;
   const wastewater = POLLUTION.wastewaterPerLevel * town.infra.wastewater;
@@ -68,7 +72,11 @@ export function upgradeGreen(ctx: RoundContext, town: TownState): void {
     const realOutput = data.outputAfter[s] / ctx.state.national;
     let push = 0.5 * saturate((subsidy * 100) / Math.max(1, realOutput), 2);
     if (env.enforcement === 'strict') push += 0.04;
-    industry.greenUpgrade = clamp(industry.greenUpgrade + push * ctx.years * (1 - industry.greenUpgrade), 0, 0.95);
+    industry.greenUpgrade = clamp(
+      industry.greenUpgrade + push * ctx.years * (1 - industry.greenUpgrade),
+      0,
+      0.95,
+    );
   });
 }
 
@@ -82,7 +90,9 @@ export function pollutionIndex(town: TownState): number {
  */
 export function spreadPollution(ctx: RoundContext, emissions: Map<string, Emissions>): void {
   const { state } = ctx;
-  const order = [...state.towns].sort((a, b) => (a.geo.riverOrder ?? 1e9) - (b.geo.riverOrder ?? 1e9) || (a.id < b.id ? -1 : 1));
+  const order = [...state.towns].sort(
+    (a, b) => (a.geo.riverOrder ?? 1e9) - (b.geo.riverOrder ?? 1e9) || (a.id < b.id ? -1 : 1),
+  );
   const outflow = new Map<number, { town: string; water: number }[]>();
   for (const town of order) {
     const own = emissions.get(town.id) ?? { air: 0, water: 0 };
@@ -99,8 +109,10 @@ export function spreadPollution(ctx: RoundContext, emissions: Map<string, Emissi
     const airTarget = 100 * saturate(own.air, POLLUTION.halfEmissions);
     const waterLoad = own.water + inflow;
     const waterTarget = 100 * saturate(waterLoad, POLLUTION.halfEmissions);
-    town.airPollution += (airTarget - town.airPollution) * clamp(POLLUTION.airSpeed * ctx.years, 0, 1);
-    town.waterPollution += (waterTarget - town.waterPollution) * clamp(POLLUTION.waterSpeed * ctx.years, 0, 1);
+    town.airPollution +=
+      (airTarget - town.airPollution) * clamp(POLLUTION.airSpeed * ctx.years, 0, 1);
+    town.waterPollution +=
+      (waterTarget - town.waterPollution) * clamp(POLLUTION.waterSpeed * ctx.years, 0, 1);
     if (river !== null) {
       const list = outflow.get(river) ?? [];
       list.push({ town: town.id, water: waterLoad * POLLUTION.downstreamShare });
@@ -123,5 +135,10 @@ export function spreadPollution(ctx: RoundContext, emissions: Map<string, Emissi
 
 /** Pollution fees collected this round, M RMB. */
 export function pollutionFees(state: MatchState, town: TownState, emissions: Emissions): number {
-  return town.plan.environment.pollutionFee * (emissions.air + emissions.water) * POLLUTION.feeRevenuePerUnit * state.national;
+  return (
+    town.plan.environment.pollutionFee *
+    (emissions.air + emissions.water) *
+    POLLUTION.feeRevenuePerUnit *
+    state.national
+  );
 }

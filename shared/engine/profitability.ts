@@ -24,7 +24,13 @@ import type { FirmKind, MatchState, TownState } from './types';
 export const ENFORCEMENT_COST = { lax: -0.06, standard: 0.05, strict: 0.3 } as const;
 
 /** Effective tax rate a firm pays, after holidays, never below the national floor. */
-export function effectiveTax(state: MatchState, town: TownState, sector: SectorId, kind: FirmKind, entrant: boolean): number {
+export function effectiveTax(
+  state: MatchState,
+  town: TownState,
+  sector: SectorId,
+  kind: FirmKind,
+  entrant: boolean,
+): number {
   const p = town.plan.preferential;
   const floor = state.conditions.taxFloor;
   if (kind !== 'foreign') return Math.max(p.domesticTaxRate, floor);
@@ -58,11 +64,15 @@ export function profitParts(
   parts.wages = -profile.labourIntensity * 0.4 * (town.wage / state.national - 1);
   const landDiscount = p.landDiscount * (1 - 0.5 * c.preferentialDilution);
   parts.landCosts =
-    -(profile.landPerWorker / 100) * 0.06 * (town.landPrice / state.national - 1) * (1 - landDiscount);
+    -(profile.landPerWorker / 100) *
+    0.06 *
+    (town.landPrice / state.national - 1) *
+    (1 - landDiscount);
   parts.landScarcity = -0.5 * pos(0.12 - freeLandShare(town)) * (profile.landPerWorker / 100);
   parts.taxes = -(effectiveTax(state, town, sector, kind, entrant) - 0.15) * 0.7;
   parts.infrastructure =
-    0.12 * (infrastructureService(town) - 0.7) + 0.1 * profile.exportShare * (portAccess(town) - 0.5);
+    0.12 * (infrastructureService(town) - 0.7) +
+    0.1 * profile.exportShare * (portAccess(town) - 0.5);
   const dirt = Math.max(profile.airPollution, profile.waterPollution) * (1 - industry.greenUpgrade);
   const enforcement = ENFORCEMENT_COST[env.enforcement] * dirt;
   if (enforcement > 0) parts.strictEnforcement = -enforcement;

@@ -29,11 +29,17 @@ export function updateReputation(ctx: RoundContext, town: TownState): void {
     const standards = plan.qualityStandards.includes(sector);
     const entrantShare = data.smeEntrants[sector] / firms;
     const erosion =
-      entrantShare * (standards ? QUALITY.erosionWithStandards : QUALITY.erosionPerEntrantShare) * industry.reputation;
+      entrantShare *
+      (standards ? QUALITY.erosionWithStandards : QUALITY.erosionPerEntrantShare) *
+      industry.reputation;
     let recovery = QUALITY.recoveryBase + 0.04 * industry.technology;
     if (standards) recovery += QUALITY.recoveryWithStandards;
     if (plan.industryAssociation.includes(sector)) recovery += QUALITY.recoveryAssociation;
     recovery *= ctx.years * (QUALITY.ceiling - industry.reputation);
-    industry.reputation = clamp(industry.reputation - erosion + Math.max(0, recovery), 0.05, QUALITY.ceiling);
+    industry.reputation = clamp(
+      industry.reputation - erosion + Math.max(0, recovery),
+      0.05,
+      QUALITY.ceiling,
+    );
   }
 }

@@ -46,7 +46,9 @@ export function relocateFirms(ctx: RoundContext): void {
           if (dest === origin) continue;
           if (kind === 'foreign' && !dest.fdiOpen) continue;
           const theirs = townData(ctx, dest).profit[sector][kind].total;
-          const cost = RELOCATION.movingCost[kind] + (RELOCATION.perHundredKm * distanceKm(origin, dest)) / 100;
+          const cost =
+            RELOCATION.movingCost[kind] +
+            (RELOCATION.perHundredKm * distanceKm(origin, dest)) / 100;
           const gain = theirs - own - cost;
           if (gain > bestGain) {
             best = dest;
@@ -55,8 +57,13 @@ export function relocateFirms(ctx: RoundContext): void {
         }
         if (!best) continue;
         // Local suppliers anchor foreign plants: footloose in proportion to missing links.
-        const anchor = kind === 'foreign' ? (1 - industry.embeddedness) * (1 - industry.embeddedness) : 1;
-        const share = clamp(RELOCATION.mobility[kind] * bestGain * anchor * ctx.years, 0, RELOCATION.maxShare);
+        const anchor =
+          kind === 'foreign' ? (1 - industry.embeddedness) * (1 - industry.embeddedness) : 1;
+        const share = clamp(
+          RELOCATION.mobility[kind] * bestGain * anchor * ctx.years,
+          0,
+          RELOCATION.maxShare,
+        );
         let movers = Math.min(n, roundCount(state.rng, n * share));
         const landPerFirm = (industry.firmSize[kind] * SECTORS[sector].landPerWorker) / 1e6;
         const room = Math.floor((landLeft.get(best.id) ?? 0) / Math.max(1e-9, landPerFirm));
@@ -69,7 +76,14 @@ export function relocateFirms(ctx: RoundContext): void {
   }
 }
 
-function moveFirms(ctx: RoundContext, origin: TownState, dest: TownState, sector: (typeof SECTOR_IDS)[number], kind: FirmKind, count: number): void {
+function moveFirms(
+  ctx: RoundContext,
+  origin: TownState,
+  dest: TownState,
+  sector: (typeof SECTOR_IDS)[number],
+  kind: FirmKind,
+  count: number,
+): void {
   const from = origin.industries[sector];
   const to = dest.industries[sector];
   // Movers keep their size; the destination's average blends in the newcomers.
@@ -82,7 +96,13 @@ function moveFirms(ctx: RoundContext, origin: TownState, dest: TownState, sector
   }
   from.firms[kind] -= count;
   to.firms[kind] += count;
-  townData(ctx, origin).flows.push({ sector, kind, count: -count, cause: 'relocationOut', town: dest.id });
+  townData(ctx, origin).flows.push({
+    sector,
+    kind,
+    count: -count,
+    cause: 'relocationOut',
+    town: dest.id,
+  });
   townData(ctx, dest).flows.push({ sector, kind, count, cause: 'relocationIn', town: origin.id });
   ctx.events.push({ type: 'FirmsRelocated', from: origin.id, to: dest.id, sector, kind, count });
 }

@@ -11,7 +11,12 @@ import { townData } from './context';
 import { conductDiplomacy } from './diplomacy';
 import { applyRoundEvents } from './events';
 import { buildExplanations } from './explain';
-import { allocateForeignInvestment, expireHolidays, foreignPlants, updateEmbeddedness } from './fdi';
+import {
+  allocateForeignInvestment,
+  expireHolidays,
+  foreignPlants,
+  updateEmbeddedness,
+} from './fdi';
 import { settleBudget } from './fiscal';
 import { closeFirms, enterSmes, growFirms, growLeadingEnterprises } from './firms';
 import { hashState } from './hash';
@@ -23,13 +28,27 @@ import { cleanUpParks, freeLand, settleLand } from './land';
 import { countCompetitors } from './market';
 import { fix, powInt } from './math';
 import { caretakerPlan, validatePlan } from './plan-schema';
-import { pollutionFees, pollutionIndex, spreadPollution, townEmissions, upgradeGreen, type Emissions } from './pollution';
+import {
+  pollutionFees,
+  pollutionIndex,
+  spreadPollution,
+  townEmissions,
+  upgradeGreen,
+  type Emissions,
+} from './pollution';
 import { profitParts } from './profitability';
 import { updateReputation } from './quality';
 import { relocateFirms } from './relocation';
 import { evaluate } from './scoring';
 import { updateServices, updateStability } from './social';
-import { FIRM_KINDS, type MatchState, type RoundResult, type TownIndicators, type TownPlan, type TownState } from './types';
+import {
+  FIRM_KINDS,
+  type MatchState,
+  type RoundResult,
+  type TownIndicators,
+  type TownPlan,
+  type TownState,
+} from './types';
 
 /** What one round takes in: a plan per town (missing towns keep their policies) and cards. */
 export interface RoundInputs {
@@ -46,7 +65,11 @@ function sectorRecord<T>(make: (s: SectorId) => T): SectorRecord<T> {
   return out;
 }
 
-export function outputsOf(ctx: RoundContext | null, state: MatchState, town: TownState): SectorRecord<number> {
+export function outputsOf(
+  ctx: RoundContext | null,
+  state: MatchState,
+  town: TownState,
+): SectorRecord<number> {
   return sectorRecord((s) => sectorOutput(ctx, state, town, s));
 }
 
@@ -116,7 +139,9 @@ export function resolveRound(input: MatchState, inputs: RoundInputs): RoundResul
     }
     const check = validatePlan(state, town.id, submitted);
     if (!check.ok) {
-      throw new Error(`invalid plan for ${town.id}: ${check.errors.map((e) => `${e.path}: ${e.reason}`).join('; ')}`);
+      throw new Error(
+        `invalid plan for ${town.id}: ${check.errors.map((e) => `${e.path}: ${e.reason}`).join('; ')}`,
+      );
     }
     plans.set(town.id, check.plan);
   }
@@ -185,7 +210,8 @@ export function resolveRound(input: MatchState, inputs: RoundInputs): RoundResul
     const residents = town.locals + town.migrants;
     const gdpPerHead = (gdp * 1000) / residents;
     const before = incomeBefore.get(town.id) ?? 0;
-    const incomeGrowth = before > 0 ? (gdpPerHead / state.national - before) / before / ctx.years : 0;
+    const incomeGrowth =
+      before > 0 ? (gdpPerHead / state.national - before) / before / ctx.years : 0;
     updateStability(ctx, town, incomeGrowth);
     classifyClusters(ctx, town);
     updateSpecialisation(ctx, town, data.outputAfter);

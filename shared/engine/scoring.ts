@@ -8,7 +8,12 @@ import { clamp, saturate } from './math';
 import { pollutionIndex } from './pollution';
 import type { MatchState, ScoreWeights, TownIndicators, TownState } from './types';
 
-export function indicatorScores(state: MatchState, town: TownState, ind: TownIndicators, growth: number): ScoreWeights {
+export function indicatorScores(
+  state: MatchState,
+  town: TownState,
+  ind: TownIndicators,
+  growth: number,
+): ScoreWeights {
   const real = (x: number): number => x / state.national;
   return {
     growth: clamp(0.5 + growth * 5, 0, 1),
@@ -24,7 +29,12 @@ export function indicatorScores(state: MatchState, town: TownState, ind: TownInd
   };
 }
 
-export function evaluate(state: MatchState, town: TownState, ind: TownIndicators, growth: number): number {
+export function evaluate(
+  state: MatchState,
+  town: TownState,
+  ind: TownIndicators,
+  growth: number,
+): number {
   const scores = indicatorScores(state, town, ind, growth);
   const w = { ...state.weights };
   const green = state.conditions.greenEvaluation;

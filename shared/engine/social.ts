@@ -38,5 +38,6 @@ export function updateStability(ctx: RoundContext, town: TownState, incomeGrowth
   // Attribute the move to the parts pulling in its direction, in proportion to their pull.
   const pulling = parts.filter((c) => Math.sign(c.amount) === Math.sign(delta) && c.amount !== 0);
   const weight = pulling.reduce((a, c) => a + Math.abs(c.amount), 0);
-  data.stabilityCauses = weight > 0 ? pulling.map((c) => ({ ...c, amount: (delta * Math.abs(c.amount)) / weight })) : [];
+  data.stabilityCauses =
+    weight > 0 ? pulling.map((c) => ({ ...c, amount: (delta * Math.abs(c.amount)) / weight })) : [];
 }

@@ -18,15 +18,18 @@ export type StrategyId = (typeof STRATEGY_IDS)[number];
 export const STRATEGIES: Record<StrategyId, { name: string; description: string }> = {
   growth: {
     name: 'Growth at any cost',
-    description: 'Low taxes, long holidays and cheap land for all comers, lax enforcement, build ahead of demand.',
+    description:
+      'Low taxes, long holidays and cheap land for all comers, lax enforcement, build ahead of demand.',
   },
   balanced: {
     name: 'Balanced developer',
-    description: 'Targets its main sector, standard enforcement, housing and schools as the town grows.',
+    description:
+      'Targets its main sector, standard enforcement, housing and schools as the town grows.',
   },
   green: {
     name: 'Green innovator',
-    description: 'Strict enforcement with green-upgrading subsidies, innovation centre, university and standards.',
+    description:
+      'Strict enforcement with green-upgrading subsidies, innovation centre, university and standards.',
   },
 };
 
@@ -55,7 +58,11 @@ function canBuild(town: TownState, plan: TownPlan, kind: InfraKind): boolean {
   return !town.infra.projects.some((p) => p.kind === kind);
 }
 
-function stepsFor(id: StrategyId, state: MatchState, town: TownState): { base: TownPlan; steps: Step[] } {
+function stepsFor(
+  id: StrategyId,
+  state: MatchState,
+  town: TownState,
+): { base: TownPlan; steps: Step[] } {
   const base = defaultPlan();
   const main = mainSector(town);
   const p = base.preferential;
@@ -64,11 +71,19 @@ function stepsFor(id: StrategyId, state: MatchState, town: TownState): { base: T
   const needLand = freeLandShare(town) < 0.25;
   const crowded = town.publicServices < 0.9;
   const dirty = pollutionIndex(town) > 35;
-  const build = (kind: InfraKind, sector?: SectorId): Step => (plan) => {
-    if (canBuild(town, plan, kind)) plan.build.push(sector ? { kind, sector } : { kind });
-  };
+  const build =
+    (kind: InfraKind, sector?: SectorId): Step =>
+    (plan) => {
+      if (canBuild(town, plan, kind)) plan.build.push(sector ? { kind, sector } : { kind });
+    };
   if (id === 'growth') {
-    Object.assign(p, { foreignTaxRate: 0.1, domesticTaxRate: 0.2, foreignTaxHolidayYears: 5, landDiscount: 0.6, oneStopOffice: true });
+    Object.assign(p, {
+      foreignTaxRate: 0.1,
+      domesticTaxRate: 0.2,
+      foreignTaxHolidayYears: 5,
+      landDiscount: 0.6,
+      oneStopOffice: true,
+    });
     base.environment.enforcement = 'lax';
     if (needRoads) steps.push(build('roads'), build('power'));
     if (needLand) steps.push(build('park'));
@@ -76,7 +91,14 @@ function stepsFor(id: StrategyId, state: MatchState, town: TownState): { base: T
     steps.push((plan) => (plan.preferential.smeCreditGuarantee = 2));
     if (crowded) steps.push(build('housing'));
   } else if (id === 'balanced') {
-    Object.assign(p, { foreignTaxRate: 0.2, domesticTaxRate: 0.25, foreignTaxHolidayYears: 2, landDiscount: 0.3, targetSectors: [main], equalTreatmentPrivate: true });
+    Object.assign(p, {
+      foreignTaxRate: 0.2,
+      domesticTaxRate: 0.25,
+      foreignTaxHolidayYears: 2,
+      landDiscount: 0.3,
+      targetSectors: [main],
+      equalTreatmentPrivate: true,
+    });
     if (needRoads) steps.push(build('roads'));
     if (crowded) steps.push(build('housing'));
     if (needLand) steps.push(build('park'));
@@ -87,7 +109,13 @@ function stepsFor(id: StrategyId, state: MatchState, town: TownState): { base: T
     steps.push((plan) => (plan.innovation.vocationalSchool = true));
     if (!town.infra.markets.includes(main)) steps.push(build('market', main));
   } else {
-    Object.assign(p, { foreignTaxRate: 0.25, domesticTaxRate: 0.25, foreignTaxHolidayYears: 2, landDiscount: 0.2, targetSectors: [main] });
+    Object.assign(p, {
+      foreignTaxRate: 0.25,
+      domesticTaxRate: 0.25,
+      foreignTaxHolidayYears: 2,
+      landDiscount: 0.2,
+      targetSectors: [main],
+    });
     base.environment.enforcement = 'strict';
     base.environment.pollutionFee = 0.3;
     steps.push((plan) => (plan.environment.greenSubsidy = 3));
@@ -112,13 +140,16 @@ export function decidePlan(state: MatchState, townId: string, strategy: Strategy
   const town = state.towns.find((t) => t.id === townId);
   if (!town) throw new Error(`unknown town ${townId}`);
   const { base, steps } = stepsFor(strategy, state, town);
-  const ceiling = availableBudget(state, town) * BOT_SPENDING_SHARE;
+  const committed = planCost(state, town, base).committed;
+  const ceiling =
+    Math.max(0, availableBudget(state, town) - committed) * BOT_SPENDING_SHARE + committed;
   let plan = base;
   if (!validatePlan(state, townId, plan).ok) plan = defaultPlan();
   for (const step of steps) {
     const trial = structuredClone(plan);
     step(trial);
-    if (planCost(state, town, trial).total <= ceiling && validatePlan(state, townId, trial).ok) plan = trial;
+    if (planCost(state, town, trial).total <= ceiling && validatePlan(state, townId, trial).ok)
+      plan = trial;
   }
   return plan;
 }

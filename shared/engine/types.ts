@@ -11,21 +11,10 @@ export const FIRM_KINDS: readonly FirmKind[] = ['sme', 'foreign', 'leading', 'so
 
 export type Enforcement = 'lax' | 'standard' | 'strict';
 
-export type InfraKind =
-  | 'roads'
-  | 'power'
-  | 'port'
-  | 'market'
-  | 'park'
-  | 'housing'
-  | 'wastewater';
+export type InfraKind = 'roads' | 'power' | 'port' | 'market' | 'park' | 'housing' | 'wastewater';
 
 export type ClusterType =
-  | 'none'
-  | 'marshallian'
-  | 'hubAndSpoke'
-  | 'satellitePlatform'
-  | 'stateAnchored';
+  'none' | 'marshallian' | 'hubAndSpoke' | 'satellitePlatform' | 'stateAnchored';
 
 export type LifeStage = 'none' | 'agglomeration' | 'emerging' | 'mature' | 'declining';
 
@@ -309,8 +298,22 @@ export type MatchEvent =
   | { type: 'TimelineEventStruck'; eventId: string; year: number }
   | { type: 'EventCardPlayed'; eventId: string; year: number }
   | { type: 'FirmsEntered'; town: string; sector: SectorId; kind: FirmKind; count: number }
-  | { type: 'FirmsClosed'; town: string; sector: SectorId; kind: FirmKind; count: number; cause: CauseCode }
-  | { type: 'FirmsRelocated'; from: string; to: string; sector: SectorId; kind: FirmKind; count: number }
+  | {
+      type: 'FirmsClosed';
+      town: string;
+      sector: SectorId;
+      kind: FirmKind;
+      count: number;
+      cause: CauseCode;
+    }
+  | {
+      type: 'FirmsRelocated';
+      from: string;
+      to: string;
+      sector: SectorId;
+      kind: FirmKind;
+      count: number;
+    }
   | { type: 'ForeignPlantsArrived'; town: string; sector: SectorId; count: number }
   | { type: 'LeadingEnterpriseEmerged'; town: string; sector: SectorId }
   | { type: 'TownBecameSpecialised'; town: string; sector: SectorId }

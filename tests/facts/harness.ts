@@ -80,7 +80,13 @@ export function closures(played: Played, townId: string, sector: SectorId, cause
   let n = 0;
   for (const round of played.events) {
     for (const e of round) {
-      if (e.type === 'FirmsClosed' && e.town === townId && e.sector === sector && (!cause || e.cause === cause)) n += e.count;
+      if (
+        e.type === 'FirmsClosed' &&
+        e.town === townId &&
+        e.sector === sector &&
+        (!cause || e.cause === cause)
+      )
+        n += e.count;
     }
   }
   return n;
