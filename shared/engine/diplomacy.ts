@@ -93,7 +93,8 @@ function enact(ctx: RoundContext, proposal: Proposal): void {
     if (!town) continue;
     if (kind === 'market' && proposal.sector && town.infra.markets.includes(proposal.sector))
       continue;
-    if (kind === 'wastewater' && town.infra.wastewater >= spec.maxLevel) continue;
+    const underway = town.infra.projects.filter((p) => p.kind === 'wastewater').length;
+    if (kind === 'wastewater' && town.infra.wastewater + underway >= spec.maxLevel) continue;
     town.infra.projects.push({
       kind,
       sector: kind === 'market' ? proposal.sector : null,

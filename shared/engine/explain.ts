@@ -129,6 +129,7 @@ const CAUSE_TEXT: Record<CauseCode, string> = {
   unemployment: 'unemployment',
   incomeGrowth: 'income growth',
   migrants: 'migrants',
+  baseline: 'return to normal',
   sectorOutput: 'output of',
   servicesOutput: 'services',
 };

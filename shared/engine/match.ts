@@ -173,14 +173,15 @@ function settleStart(state: MatchState, town: TownState): void {
   if (gap > 0) town.migrants = gap / 0.9;
   // Towns start with the roads, power and housing their size needs; their cost sets upkeep.
   const workers0 = industrialEmployment(town);
-  const level = Math.max(1, Math.ceil(workers0 / WORKERS_PER_LEVEL - 1));
+  const level = Math.min(
+    INFRA_SPECS.roads.maxLevel,
+    Math.max(1, Math.ceil(workers0 / WORKERS_PER_LEVEL - 1)),
+  );
   town.infra.roads = Math.max(town.infra.roads, level);
   town.infra.power = Math.max(town.infra.power, level);
   const residents = town.locals + town.migrants;
-  town.infra.housing = Math.max(
-    0,
-    Math.ceil((residents - SOCIAL.baseCapacity) / SOCIAL.capacityPerHousing),
-  );
+  const housingNeed = Math.ceil((residents - SOCIAL.baseCapacity) / SOCIAL.capacityPerHousing);
+  town.infra.housing = Math.min(INFRA_SPECS.housing.maxLevel, Math.max(0, housingNeed));
   town.infra.capitalStock =
     town.infra.roads * INFRA_SPECS.roads.cost +
     town.infra.power * INFRA_SPECS.power.cost +

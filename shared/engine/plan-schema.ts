@@ -87,7 +87,13 @@ export const townPlanSchema = z
             z
               .object({
                 kind: z.enum(['cofundCentre', 'jointMarket', 'riverCleanup']),
-                to: z.array(z.string().min(1).max(40)).min(1).max(8),
+                to: z
+                  .array(z.string().min(1).max(40))
+                  .min(1)
+                  .max(8)
+                  .refine((list) => new Set(list).size === list.length, {
+                    message: 'towns must not repeat',
+                  }),
                 sector: sector.optional(),
               })
               .strict(),

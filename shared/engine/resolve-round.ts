@@ -19,7 +19,7 @@ import {
 } from './fdi';
 import { settleBudget } from './fiscal';
 import { closeFirms, enterSmes, growFirms, growLeadingEnterprises } from './firms';
-import { hashState } from './hash';
+import { fnv1a64 } from './hash';
 import { employment, firmCount, sectorExports, sectorOutput, totalFirms } from './industry';
 import { advanceConstruction } from './infrastructure';
 import { innovate, updateSkills } from './innovation';
@@ -81,7 +81,7 @@ export function gdpOf(state: MatchState, town: TownState, industrial: number): n
 
 function beginTown(ctx: RoundContext, town: TownState): TownRoundData {
   const { state } = ctx;
-  const outputBefore = outputsOf(null, state, town);
+  const outputBefore = outputsOf(ctx, state, town);
   return {
     firmsBefore: sectorRecord((s) => firmCount(town.industries[s])),
     outputBefore,
@@ -117,12 +117,23 @@ function computeMargins(ctx: RoundContext): void {
   }
 }
 
+/**
+ * Round every float to 6 decimals and rebuild objects with sorted keys, so that plain
+ * JSON.stringify of the result is the canonical JSON that hashState would produce (the state has
+ * no integer-like keys), at a fraction of its cost.
+ */
 function roundStateNumbers(value: unknown): unknown {
-  if (typeof value === 'number') return Number.isInteger(value) ? value : fix(value);
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new Error(`non-finite number in state: ${String(value)}`);
+    return Number.isInteger(value) ? value : fix(value);
+  }
   if (Array.isArray(value)) return value.map(roundStateNumbers);
   if (value && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = roundStateNumbers(v);
+    for (const k of Object.keys(record).sort()) {
+      if (record[k] !== undefined) out[k] = roundStateNumbers(record[k]);
+    }
     return out;
   }
   return value;
@@ -254,5 +265,10 @@ export function resolveRound(input: MatchState, inputs: RoundInputs): RoundResul
   }
   state.national = nextNational;
   const rounded = roundStateNumbers(state) as MatchState;
-  return { state: rounded, events: ctx.events, explanations, hash: hashState(rounded) };
+  return {
+    state: rounded,
+    events: ctx.events,
+    explanations,
+    hash: fnv1a64(JSON.stringify(rounded)),
+  };
 }

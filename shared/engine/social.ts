@@ -36,6 +36,8 @@ export function updateStability(ctx: RoundContext, town: TownState, incomeGrowth
   town.stability += (target - town.stability) * clamp(SOCIAL.speed * ctx.years, 0, 1);
   const delta = town.stability - before;
   // Attribute the move to the parts pulling in its direction, in proportion to their pull.
+  // The gap between today's stability and the baseline is itself a pull back to normal.
+  parts.push({ cause: 'baseline', amount: SOCIAL.stabilityBase - before });
   const pulling = parts.filter((c) => Math.sign(c.amount) === Math.sign(delta) && c.amount !== 0);
   const weight = pulling.reduce((a, c) => a + Math.abs(c.amount), 0);
   data.stabilityCauses =

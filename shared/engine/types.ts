@@ -367,6 +367,7 @@ export type CauseCode =
   | 'unemployment'
   | 'incomeGrowth'
   | 'migrants'
+  | 'baseline'
   | 'sectorOutput'
   | 'servicesOutput';
 
