@@ -7,19 +7,12 @@ import { findScenario, type IndustrySeed, type Scenario, type TownSeed } from '.
 import { SECTOR_IDS, SECTORS, type SectorId } from '../data/sectors';
 import { applyEffects, isOpenToFdi, strikeEvent } from './events';
 import { hashState } from './hash';
-import {
-  employment,
-  industrialEmployment,
-  sectorExports,
-  sectorOutput,
-  valueAddedPerWorker,
-} from './industry';
+import { employment, industrialEmployment, sectorExports, valueAddedPerWorker } from './industry';
 import { jobs, localLabourCap } from './labour';
 import { landInUse } from './land';
-import { fix, powInt } from './math';
+import { fix, powInt, saturate } from './math';
 import { defaultPlan } from './plan-schema';
-import { pollutionIndex, townEmissions, POLLUTION } from './pollution';
-import { saturate } from './math';
+import { townEmissions, POLLUTION } from './pollution';
 import { NATIONAL_GROWTH, gdpOf, outputsOf } from './resolve-round';
 import { nextFloat, seedRng, type RngState } from './rng';
 import { SOCIAL, updateServices } from './social';
@@ -233,8 +226,6 @@ function settleStart(state: MatchState, town: TownState): void {
     valueAddedPerWorker: workers > 0 ? (industrial * 1000) / workers : 0,
     revenue,
   };
-  void pollutionIndex;
-  void sectorOutput;
 }
 
 export function createMatch(scenarioId: string, options: MatchOptions): MatchState {

@@ -13,7 +13,7 @@
  * - reputation: race to the bottom (003 §4.3).
  */
 import { SECTORS, type SectorId } from '../data/sectors';
-import { agglomerationBonus, sectorWorkers } from './agglomeration';
+import { agglomerationBonus } from './agglomeration';
 import type { ProfitPart, ProfitParts, RoundContext } from './context';
 import { infrastructureService, portAccess } from './infrastructure';
 import { freeLandShare } from './land';
@@ -102,9 +102,4 @@ export function profitParts(
   let total = 0;
   for (const value of Object.values(parts)) total += value ?? 0;
   return { parts, total };
-}
-
-/** A sector's scale in a town, used to keep tiny clusters from being counted as clusters. */
-export function isPresent(town: TownState, sector: SectorId): boolean {
-  return sectorWorkers(town, sector) > 0;
 }
