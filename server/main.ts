@@ -1,27 +1,40 @@
-import { createServer } from 'node:http';
+/**
+ * `npm start`: the game server with the built client on one port. Settings from the environment:
+ * PORT (2567), HOST (0.0.0.0), DATA_DIR (./data, where the SQLite match store lives).
+ */
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Server } from '@colyseus/core';
-import { WebSocketTransport } from '@colyseus/ws-transport';
-import express from 'express';
+import { createGameServer } from './app';
 
 const rootDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const clientDir = resolve(rootDir, 'dist', 'client');
-const port = Number(process.env.PORT) || 2567;
+const port = process.env.PORT !== undefined ? Number(process.env.PORT) : 2567;
 
-const app = express();
-app.get('/health', (_req, res) => {
-  res.json({ ok: true });
+const server = await createGameServer({
+  port,
+  host: process.env.HOST ?? '0.0.0.0',
+  dataDir: process.env.DATA_DIR ?? resolve(rootDir, 'data'),
+  clientDir: resolve(rootDir, 'dist', 'client'),
 });
-app.use(express.static(clientDir));
+if (server.restored.restored > 0 || server.restored.failed > 0) {
+  console.log(
+    `Restored ${server.restored.restored} unfinished session(s)` +
+      (server.restored.failed > 0 ? `, ${server.restored.failed} could not be restored` : ''),
+  );
+}
+console.log(`Cluster Towns running at http://localhost:${server.port}`);
 
-// Colyseus 0.16 has no `express` option: the WebSocket transport takes the Node http.Server
-// that wraps the express app, and Colyseus hooks its /matchmake routes into that server.
-const httpServer = createServer(app);
-const gameServer = new Server({
-  transport: new WebSocketTransport({ server: httpServer }),
-  greet: false,
-});
-
-await gameServer.listen(port, '0.0.0.0');
-console.log(`Cluster Towns running at http://localhost:${port}`);
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: finishing writes and shutting down…`);
+    server.shutdown().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  });
+}

@@ -1,0 +1,107 @@
+/**
+ * Assemble the game server: express for HTTP (API, built client, health), Colyseus on the same
+ * port for the rooms, and the match store. Used by server/main.ts, the integration tests and the
+ * load benchmark, so all three run the same server.
+ */
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { LobbyRoom, Server, matchMaker } from '@colyseus/core';
+import { WebSocketTransport } from '@colyseus/ws-transport';
+import { Encoder } from '@colyseus/schema';
+import express from 'express';
+import { apiRouter, health } from './http';
+import { ClassroomRoom } from './rooms/classroom-room';
+import { setRoomServices } from './services';
+import { ROOM_NAME, restoreSessions } from './sessions';
+import { SqliteMatchStore } from './store/sqlite-store';
+import type { MatchStore } from './store/match-store';
+
+export interface GameServerOptions {
+  port?: number;
+  host?: string;
+  /** Directory of the SQLite file (cluster-towns.sqlite); ':memory:' keeps nothing. */
+  dataDir?: string;
+  /** Directory of the built client to serve, if it exists. */
+  clientDir?: string;
+  log?: (message: string) => void;
+  /** Largest WebSocket frame accepted, bytes; bigger ones close the connection. */
+  maxPayload?: number;
+}
+
+export interface GameServer {
+  port: number;
+  url: string;
+  store: MatchStore;
+  httpServer: HttpServer;
+  restored: { restored: number; failed: number };
+  /** Stop taking connections, let rooms finish their writes, close the store. */
+  shutdown(): Promise<void>;
+}
+
+// An instructor's first state holds every town's private state; the encoder's default 8 KB
+// buffer would have to grow (with a warning) on every full-state send.
+Encoder.BUFFER_SIZE = 512 * 1024;
+
+export async function createGameServer(options: GameServerOptions = {}): Promise<GameServer> {
+  const log = options.log ?? ((message: string) => console.error(message));
+  const dataDir = options.dataDir ?? 'data';
+  const store = new SqliteMatchStore(
+    dataDir === ':memory:' ? ':memory:' : join(dataDir, 'cluster-towns.sqlite'),
+  );
+  setRoomServices(store, log);
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.get('/health', async (_req, res) => {
+    res.json(await health());
+  });
+  app.use('/api', apiRouter());
+  if (options.clientDir && existsSync(options.clientDir)) {
+    app.use(express.static(options.clientDir));
+    // Deep links (e.g. /?join=CODE) fall back to the start page.
+    app.get(/^\/(?!api\/|matchmake\/|health$).*/, (_req, res) => {
+      res.sendFile(join(options.clientDir!, 'index.html'));
+    });
+  }
+
+  // Colyseus 0.16 has no `express` option: the WebSocket transport takes the Node http.Server
+  // that wraps the express app, and Colyseus hooks its /matchmake routes into that server.
+  const httpServer = createServer(app);
+  const gameServer = new Server({
+    transport: new WebSocketTransport({
+      server: httpServer,
+      maxPayload: options.maxPayload ?? 16 * 1024,
+    }),
+    greet: false,
+    gracefullyShutdown: false,
+  });
+  gameServer.define('lobby', LobbyRoom);
+  gameServer.define(ROOM_NAME, ClassroomRoom).enableRealtimeListing();
+
+  await gameServer.listen(options.port ?? 2567, options.host ?? '0.0.0.0');
+  const port = (httpServer.address() as AddressInfo).port;
+  const restored = await restoreSessions();
+
+  let closing: Promise<void> | null = null;
+  const shutdown = (): Promise<void> =>
+    (closing ??= (async () => {
+      // Rooms write synchronously before they acknowledge, so once they are disconnected the
+      // store holds everything; then the file is closed cleanly.
+      await gameServer.gracefullyShutdown(false);
+      await store.close();
+    })());
+
+  return {
+    port,
+    url: `http://localhost:${port}`,
+    store,
+    httpServer,
+    restored,
+    shutdown,
+  };
+}
+
+export { matchMaker };

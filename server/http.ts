@@ -1,0 +1,140 @@
+/**
+ * HTTP routes beside the game socket: create a session, look up a join code, the instructor's
+ * match list and downloads (log JSON, per-round CSV; both need the instructor key), scenarios
+ * for the start screen, and a health check.
+ */
+import express, { type Request, type Response } from 'express';
+import { matchMaker } from '@colyseus/core';
+import { replayLog, SCENARIOS, type MatchState } from '../shared/index';
+import { matchCsv } from '../shared/engine/csv';
+import {
+  describeIssues,
+  isJoinCode,
+  normaliseJoinCode,
+  sessionConfigSchema,
+} from '../shared/protocol/messages';
+import { GuessLimiter, TokenBucket } from './rate-limit';
+import { matchesHash, sha256 } from './rooms/seats';
+import { roomServices } from './services';
+import { createSession, roomOfCode } from './sessions';
+import { matchLogOf } from './store/match-store';
+
+function instructorKeyOf(req: Request): string | null {
+  const header = req.get('authorization');
+  if (header?.startsWith('Bearer ')) return header.slice(7).trim();
+  const key =
+    req.get('x-instructor-key') ?? (typeof req.query.key === 'string' ? req.query.key : null);
+  return key && key.length <= 100 ? key : null;
+}
+
+function fail(res: Response, status: number, error: string): void {
+  res.status(status).json({ error });
+}
+
+export function apiRouter(): express.Router {
+  const router = express.Router();
+  const guesses = new GuessLimiter();
+  const creations = new Map<string, TokenBucket>();
+  router.use(express.json({ limit: '16kb' }));
+
+  router.get('/scenarios', (_req, res) => {
+    res.json(
+      SCENARIOS.map((s) => ({
+        id: s.id,
+        title: s.title,
+        summary: s.summary,
+        startYear: s.startYear,
+        roundYears: s.roundYears,
+        defaultRounds: s.defaultRounds,
+        towns: s.towns.length,
+      })),
+    );
+  });
+
+  router.post('/sessions', async (req, res) => {
+    const ip = req.ip ?? 'unknown';
+    let bucket = creations.get(ip);
+    if (!bucket) creations.set(ip, (bucket = new TokenBucket(20, 20 / 60, Date.now())));
+    if (!bucket.take(Date.now())) return fail(res, 429, 'too many sessions created: wait a minute');
+    const parsed = sessionConfigSchema.safeParse(req.body ?? {});
+    if (!parsed.success) return fail(res, 400, describeIssues(parsed.error).reason);
+    try {
+      res.status(201).json(await createSession(parsed.data));
+    } catch (error) {
+      roomServices().log(`session creation failed: ${(error as Error).message}`);
+      fail(res, 500, 'could not create the session');
+    }
+  });
+
+  router.post('/join', async (req, res) => {
+    const ip = req.ip ?? 'unknown';
+    const now = Date.now();
+    if (!guesses.allowed(ip, now))
+      return fail(res, 429, 'too many wrong codes: wait a minute and try again');
+    const raw = typeof req.body?.code === 'string' ? req.body.code : '';
+    const code = normaliseJoinCode(raw.slice(0, 20));
+    const roomId = isJoinCode(code) ? await roomOfCode(code) : null;
+    if (!roomId) {
+      guesses.fail(ip, now);
+      return fail(res, 404, 'no session has this code: check it with your instructor');
+    }
+    res.json({ roomId, code });
+  });
+
+  router.get('/matches', async (req, res) => {
+    const key = instructorKeyOf(req);
+    if (!key) return fail(res, 401, 'the instructor key is required');
+    res.json(await roomServices().store.listMatches(sha256(key)));
+  });
+
+  const ownedMatch = async (req: Request, res: Response) => {
+    const key = instructorKeyOf(req);
+    if (!key) {
+      fail(res, 401, 'the instructor key is required');
+      return null;
+    }
+    const stored = await roomServices().store.loadMatch(String(req.params.id).slice(0, 40));
+    if (!stored || !matchesHash(key, stored.record.instructorKeyHash)) {
+      fail(res, 404, 'no such match for this instructor key');
+      return null;
+    }
+    return stored;
+  };
+
+  router.get('/matches/:id/log', async (req, res) => {
+    const stored = await ownedMatch(req, res);
+    if (!stored) return;
+    const log = { ...matchLogOf(stored), notes: stored.notes };
+    res.set(
+      'Content-Disposition',
+      `attachment; filename="cluster-towns-${stored.record.code}.json"`,
+    );
+    res.json(log);
+  });
+
+  router.get('/matches/:id/csv', async (req, res) => {
+    const stored = await ownedMatch(req, res);
+    if (!stored) return;
+    const log = matchLogOf(stored);
+    const states: MatchState[] = [];
+    try {
+      replayLog(log, (step) => states.push(step.state));
+    } catch (error) {
+      return fail(res, 500, `the stored log does not replay: ${(error as Error).message}`);
+    }
+    res.set('Content-Type', 'text/csv; charset=utf-8');
+    res.set(
+      'Content-Disposition',
+      `attachment; filename="cluster-towns-${stored.record.code}.csv"`,
+    );
+    res.send(matchCsv(states));
+  });
+
+  router.use((_req, res) => fail(res, 404, 'no such route'));
+  return router;
+}
+
+export async function health(): Promise<{ ok: boolean; rooms: number; uptimeSeconds: number }> {
+  const rooms = await matchMaker.query({});
+  return { ok: true, rooms: rooms.length, uptimeSeconds: Math.round(process.uptime()) };
+}

@@ -1,0 +1,1105 @@
+/**
+ * The classroom session: a thin adapter between Colyseus and the shared engine. It owns the
+ * seats, the phases and the clock; every state change of the economy goes through resolveRound,
+ * and every decision is written to the match store before it is acknowledged (issue 3).
+ */
+import { Room, ServerError, type Client, type Delayed } from '@colyseus/core';
+import { StateView } from '@colyseus/schema';
+import {
+  createMatch,
+  findEvent,
+  findScenario,
+  replayLog,
+  resolveRound,
+  startLog,
+  STRATEGY_IDS,
+  validatePlan,
+  appendRound,
+  type MatchLog,
+  type MatchState,
+  type PlanError,
+  type RoundResult,
+  type StrategyId,
+  type TownIndicators,
+  type TownPlan,
+} from '../../shared/index';
+import { GAME_VERSION } from '../../shared/engine/match-log';
+import {
+  CLOSE_CODE,
+  INSTRUCTOR_PREFIX,
+  JOIN_ERROR,
+  PROTOCOL_VERSION,
+  describeIssues,
+  instructorMessages,
+  joinOptionsSchema,
+  studentMessages,
+  type ErrorMessage,
+  type InstructorMessageType,
+  type NewsItem,
+  type Phase,
+  type SessionConfig,
+  type StudentMessageType,
+} from '../../shared/protocol/messages';
+import { publicTown } from '../../shared/protocol/public';
+import { canSubmit, editableSections, type PlanSection } from '../../shared/protocol/roles';
+import { ClientRateLimiter } from '../rate-limit';
+import { roomServices, type RoomServices } from '../services';
+import type { NoteRecord, PhaseRecord, StoredMatch } from '../store/match-store';
+import { ClassroomState, TownPrivate, TownPublic, Player } from './classroom-state';
+import { objectivesFor } from './objectives';
+import { roundPlans } from './round-inputs';
+import {
+  distributePortfolios,
+  matchesHash,
+  membersOf,
+  newSecret,
+  sha256,
+  toRecord,
+  townWithRoom,
+  type Seat,
+} from './seats';
+
+/** Options the HTTP route passes when it creates a session (never a client's options). */
+export interface CreateOptions {
+  internalSecret: string;
+  create?: {
+    matchId: string;
+    roomId: string;
+    code: string;
+    instructorKeyHash: string;
+    config: SessionConfig;
+  };
+  restoreMatchId?: string;
+}
+
+interface ClientData {
+  playerId: string | null;
+  instructor: boolean;
+  limiter: ClientRateLimiter;
+}
+
+/** A dropped student keeps the seat at least this long, and through the planning phase. */
+export const RECONNECT_SECONDS = 120;
+const MAX_MESSAGE_JSON = 8 * 1024;
+
+export class ClassroomRoom extends Room<ClassroomState> {
+  maxClients = 400;
+  private services!: RoomServices;
+  private matchId = '';
+  private code = '';
+  private instructorKeyHash = '';
+  private config!: SessionConfig;
+  private match!: MatchState;
+  private log!: MatchLog;
+  private totalRounds = 0;
+  private seats = new Map<string, Seat>();
+  private drafts = new Map<string, TownPlan>();
+  private submissions = new Map<string, { plan: TownPlan; by: string; at: number }>();
+  private pendingCards: string[] = [];
+  private history = new Map<string, TownIndicators[]>();
+  private bots = new Map<string, StrategyId>();
+  private phaseTimer: Delayed | null = null;
+  private patchTimer: Delayed | null = null;
+  private nextSeatOrder = 0;
+  private resolving = false;
+
+  async onCreate(options: CreateOptions): Promise<void> {
+    this.services = roomServices();
+    if (options.internalSecret !== this.services.internalSecret) {
+      throw new ServerError(403, 'sessions are created through POST /api/sessions');
+    }
+    this.autoDispose = false;
+    // Patch only when something changed (phase changes, edits), not 20 times a second. Without a
+    // patch interval the room clock would stop, so a light simulation interval keeps it ticking.
+    this.setPatchRate(null);
+    this.setSimulationInterval(() => undefined, 100);
+    this.state = new ClassroomState();
+    if (options.restoreMatchId) await this.restore(options.restoreMatchId);
+    else if (options.create) await this.createNew(options.create);
+    else throw new ServerError(400, 'nothing to create');
+    this.onMessage('*', (client, type, message) => this.dispatch(client, String(type), message));
+    if (this.config.visibility === 'private') await this.setPrivate(true);
+    await this.setMetadata({
+      title: this.config.title ?? findScenario(this.config.scenarioId)?.title ?? '',
+      scenarioId: this.config.scenarioId,
+    });
+  }
+
+  private async createNew(create: NonNullable<CreateOptions['create']>): Promise<void> {
+    this.matchId = create.matchId;
+    this.roomId = create.roomId;
+    this.code = create.code;
+    this.instructorKeyHash = create.instructorKeyHash;
+    this.config = create.config;
+    this.match = createMatch(create.config.scenarioId, {
+      seed: create.config.seed ?? 1,
+      towns: create.config.towns,
+      diplomacy: true,
+    });
+    this.log = startLog(this.match);
+    this.log.config.diplomacy = create.config.diplomacy;
+    this.setupState();
+    const { rounds: _rounds, ...header } = this.log;
+    await this.services.store.createMatch(
+      {
+        id: this.matchId,
+        roomId: this.roomId,
+        code: this.code,
+        instructorKeyHash: this.instructorKeyHash,
+        config: this.config,
+        log: header,
+        createdAt: Date.now(),
+      },
+      this.phaseRecord(),
+    );
+  }
+
+  /** Rebuild a match after a restart: replay the log, then restore seats, drafts, submissions. */
+  private async restore(matchId: string): Promise<void> {
+    const stored = await this.services.store.loadMatch(matchId);
+    if (!stored) throw new ServerError(404, `match ${matchId} not found`);
+    const { record } = stored;
+    this.matchId = record.id;
+    this.roomId = record.roomId;
+    this.code = record.code;
+    this.instructorKeyHash = record.instructorKeyHash;
+    this.config = record.config;
+    this.log = { ...record.log, rounds: [] };
+    const replayed: MatchLog = { ...record.log, rounds: stored.rounds };
+    replayed.config = { ...replayed.config, diplomacy: true };
+    this.match = replayLog(replayed, (step) => {
+      for (const town of step.state.towns) {
+        const list = this.history.get(town.id) ?? [];
+        list.push({ ...town.last });
+        this.history.set(town.id, list);
+      }
+    });
+    this.log.rounds = stored.rounds;
+    this.setupState();
+    this.restoreRound(stored);
+  }
+
+  private restoreRound(stored: StoredMatch): void {
+    const phase = stored.phase;
+    for (const seat of stored.seats) {
+      this.seats.set(seat.playerId, { ...seat, sessionId: null });
+      this.nextSeatOrder = Math.max(this.nextSeatOrder, seat.order + 1);
+    }
+    const round = this.match.round + 1;
+    for (const d of stored.drafts) if (d.round === round) this.drafts.set(d.townId, d.plan);
+    for (const s of stored.submissions) {
+      if (s.round === round) this.submissions.set(s.townId, { plan: s.plan, by: s.by, at: s.at });
+    }
+    this.pendingCards = [...phase.pendingCards];
+    this.state.locked = phase.locked;
+    this.state.diplomacy = phase.diplomacy;
+    this.state.caretaker = phase.caretaker;
+    for (const note of stored.notes) this.pushNews(this.newsOfNote(note));
+    this.refreshTowns();
+    // The round in progress restarts its timer; nothing submitted is lost.
+    if (phase.phase === 'waiting') this.setPhase('waiting', 0);
+    else if (phase.phase === 'ended') this.setPhase('ended', 0);
+    else if (phase.phase === 'results' && this.match.round > 0) {
+      this.state.round = this.match.round;
+      this.setPhase('results', this.config.resultsSeconds);
+    } else {
+      this.state.round = round;
+      this.setPhase('planning', this.config.planningSeconds);
+    }
+    if (phase.paused) this.pause();
+  }
+
+  private setupState(): void {
+    const s = this.state;
+    s.protocol = PROTOCOL_VERSION;
+    s.title = this.config.title ?? findScenario(this.config.scenarioId)?.title ?? '';
+    s.scenarioId = this.config.scenarioId;
+    s.language = this.config.language;
+    s.rounds = this.totalRounds =
+      this.config.rounds ?? findScenario(this.config.scenarioId)?.defaultRounds ?? 10;
+    s.round = this.match.round;
+    s.year = this.match.year;
+    s.diplomacy = this.config.diplomacy;
+    s.caretaker = this.config.caretaker;
+    s.phase = 'waiting';
+    this.match.towns.forEach((town, i) => {
+      const pub = new TownPublic();
+      pub.id = town.id;
+      pub.name = town.name;
+      pub.private = new TownPrivate();
+      pub.private.briefing = JSON.stringify(objectivesFor());
+      s.towns.set(town.id, pub);
+      if (this.config.bots) this.bots.set(town.id, STRATEGY_IDS[i % STRATEGY_IDS.length]);
+    });
+    this.refreshTowns();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Joining and leaving
+
+  async onAuth(_client: Client, rawOptions: unknown): Promise<ClientData & { seatToken?: string }> {
+    const parsed = joinOptionsSchema.safeParse(rawOptions ?? {});
+    if (!parsed.success)
+      throw new ServerError(JOIN_ERROR.invalid, describeIssues(parsed.error).reason);
+    const options = parsed.data;
+    const limiter = new ClientRateLimiter(Date.now());
+    if (options.instructorKey !== undefined) {
+      if (!matchesHash(options.instructorKey, this.instructorKeyHash)) {
+        throw new ServerError(JOIN_ERROR.wrongCode, 'wrong instructor key');
+      }
+      return { playerId: null, instructor: true, limiter };
+    }
+    if (options.code !== this.code) throw new ServerError(JOIN_ERROR.wrongCode, 'wrong join code');
+    if (options.seatToken) {
+      const seat = [...this.seats.values()].find((s) =>
+        matchesHash(options.seatToken!, s.seatTokenHash),
+      );
+      if (seat?.removed)
+        throw new ServerError(JOIN_ERROR.removed, 'the instructor removed you from this session');
+      if (seat) return { playerId: seat.playerId, instructor: false, limiter };
+    }
+    if (this.state.phase === 'ended')
+      throw new ServerError(JOIN_ERROR.ended, 'this session has ended');
+    if (this.state.locked)
+      throw new ServerError(JOIN_ERROR.locked, 'the session is locked: ask your instructor');
+    if (!options.name) throw new ServerError(JOIN_ERROR.invalid, 'enter a name');
+    const name = options.name;
+    const taken = [...this.seats.values()].some(
+      (s) => !s.removed && s.name.toLocaleLowerCase() === name.toLocaleLowerCase(),
+    );
+    if (taken)
+      throw new ServerError(JOIN_ERROR.nameTaken, `the name "${name}" is taken in this session`);
+    const townIds = this.match.towns.map((t) => t.id);
+    let townId: string | null = null;
+    if (options.townId !== undefined) {
+      if (!townIds.includes(options.townId))
+        throw new ServerError(JOIN_ERROR.invalid, 'unknown town');
+      if (membersOf(this.seats.values(), options.townId).length >= this.config.teamSize) {
+        throw new ServerError(JOIN_ERROR.full, 'that town’s team is full');
+      }
+      townId = options.townId;
+    } else {
+      townId = townWithRoom(townIds, this.seats.values(), this.config.teamSize);
+    }
+    if (!townId) throw new ServerError(JOIN_ERROR.full, 'the session is full');
+    const seatToken = newSecret();
+    const seat: Seat = {
+      playerId: newSecret(9),
+      name,
+      townId,
+      portfolios: [],
+      rolesAssigned: false,
+      seatTokenHash: sha256(seatToken),
+      removed: false,
+      order: this.nextSeatOrder++,
+      sessionId: null,
+    };
+    this.seats.set(seat.playerId, seat);
+    this.redistribute(townId);
+    // Written before the student is told the seat is theirs.
+    await this.saveSeats(townId);
+    return { playerId: seat.playerId, instructor: false, limiter, seatToken };
+  }
+
+  onJoin(client: Client<ClientData, ClientData & { seatToken?: string }>): void {
+    const auth = client.auth!;
+    client.userData = {
+      playerId: auth.playerId,
+      instructor: auth.instructor,
+      limiter: auth.limiter,
+    };
+    client.view = new StateView();
+    if (auth.instructor) {
+      for (const town of this.state.towns.values()) client.view.add(town.private);
+      this.state.instructorConnected = true;
+      client.send('welcome', { instructor: true, code: this.code, matchId: this.matchId });
+    } else {
+      const seat = this.seats.get(auth.playerId!)!;
+      this.bindSeat(client, seat);
+      client.send('welcome', {
+        instructor: false,
+        playerId: seat.playerId,
+        seatToken: auth.seatToken,
+        townId: seat.townId,
+        portfolios: seat.portfolios,
+        code: this.code,
+      });
+    }
+    this.refreshTowns();
+    this.schedulePatch();
+  }
+
+  private bindSeat(client: Client, seat: Seat): void {
+    // A second tab reclaiming the seat takes over from the first.
+    if (seat.sessionId && seat.sessionId !== client.sessionId) {
+      const old = this.clients.find((c) => c.sessionId === seat.sessionId);
+      old?.leave(CLOSE_CODE.removed, 'this seat was opened in another window');
+    }
+    seat.sessionId = client.sessionId;
+    const town = seat.townId ? this.state.towns.get(seat.townId) : undefined;
+    if (town) client.view?.add(town.private);
+    const player = this.state.players.get(seat.playerId) ?? new Player();
+    player.id = seat.playerId;
+    player.name = seat.name;
+    player.townId = seat.townId ?? '';
+    player.portfolios = seat.portfolios.join(',');
+    player.connected = true;
+    this.state.players.set(seat.playerId, player);
+  }
+
+  async onLeave(client: Client<ClientData>, consented: boolean): Promise<void> {
+    const data = client.userData;
+    const seat = data?.playerId ? this.seats.get(data.playerId) : undefined;
+    this.markDisconnected(client, seat);
+    if (consented || this.state.phase === 'ended' || !seat || seat.removed) return;
+    try {
+      const remaining = this.state.deadline > 0 ? (this.state.deadline - Date.now()) / 1000 : 0;
+      await this.allowReconnection(client, Math.ceil(Math.max(RECONNECT_SECONDS, remaining + 30)));
+      if (seat.removed) return;
+      this.bindSeat(client, seat);
+      this.refreshTowns();
+      this.schedulePatch();
+    } catch (_error) {
+      // The seat stays; the student can still reclaim it with the seat token.
+    }
+  }
+
+  private markDisconnected(client: Client<ClientData>, seat: Seat | undefined): void {
+    if (client.userData?.instructor) {
+      this.state.instructorConnected = this.clients.some(
+        (c) => c !== client && (c.userData as ClientData | undefined)?.instructor,
+      );
+    }
+    if (seat && seat.sessionId === client.sessionId) {
+      seat.sessionId = null;
+      const player = this.state.players.get(seat.playerId);
+      if (player) player.connected = false;
+    }
+    this.refreshTowns();
+    this.schedulePatch();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Messages
+
+  private sendError(client: Client, error: ErrorMessage): void {
+    client.send('error', error);
+  }
+
+  private dispatch(client: Client<ClientData>, type: string, message: unknown): void {
+    const data = client.userData;
+    if (!data) return;
+    const verdict = data.limiter.check(Date.now());
+    if (verdict === 'abuse') {
+      client.leave(CLOSE_CODE.abuse, 'too many messages');
+      return;
+    }
+    if (verdict === 'limited') {
+      this.sendError(client, { code: 'rateLimited', type, reason: 'too many messages: slow down' });
+      return;
+    }
+    let size = 0;
+    try {
+      size = JSON.stringify(message ?? null).length;
+    } catch (_error) {
+      size = Infinity;
+    }
+    if (size > MAX_MESSAGE_JSON) {
+      this.sendError(client, {
+        code: 'tooLarge',
+        type,
+        reason: `message over ${MAX_MESSAGE_JSON} bytes`,
+      });
+      return;
+    }
+    if (type.startsWith(INSTRUCTOR_PREFIX)) {
+      const action = type.slice(INSTRUCTOR_PREFIX.length);
+      if (!data.instructor) {
+        this.sendError(client, {
+          code: 'forbidden',
+          type,
+          reason: 'only the instructor can do that',
+        });
+        return;
+      }
+      if (!Object.hasOwn(instructorMessages, action)) {
+        this.sendError(client, {
+          code: 'unknownMessage',
+          type,
+          reason: `unknown control "${action}"`,
+        });
+        return;
+      }
+      const schema = instructorMessages[action as InstructorMessageType];
+      const parsed = schema.safeParse(message ?? {});
+      if (!parsed.success) {
+        this.sendError(client, { code: 'invalid', type, ...describeIssues(parsed.error) });
+        return;
+      }
+      void this.instructorAction(client, action as InstructorMessageType, parsed.data);
+      return;
+    }
+    if (!Object.hasOwn(studentMessages, type)) {
+      this.sendError(client, { code: 'unknownMessage', type, reason: `unknown message "${type}"` });
+      return;
+    }
+    const parsed = studentMessages[type as StudentMessageType].safeParse(message ?? {});
+    if (!parsed.success) {
+      this.sendError(client, { code: 'invalid', type, ...describeIssues(parsed.error) });
+      return;
+    }
+    const seat = data.playerId ? this.seats.get(data.playerId) : undefined;
+    if (!seat || seat.removed || !seat.townId) {
+      if (type !== 'ping')
+        this.sendError(client, {
+          code: 'forbidden',
+          type,
+          reason: 'you have no town in this session',
+        });
+      return;
+    }
+    void this.studentAction(client, seat, type as StudentMessageType, parsed.data);
+  }
+
+  private async studentAction(
+    client: Client,
+    seat: Seat,
+    type: StudentMessageType,
+    message: unknown,
+  ): Promise<void> {
+    switch (type) {
+      case 'draft':
+        return this.editDraft(client, seat, message as { section: PlanSection; value: unknown });
+      case 'submit':
+        return this.submit(client, seat, (message as { round: number }).round);
+      case 'unsubmit':
+        return this.unsubmit(client, seat, (message as { round: number }).round);
+      case 'chooseTown':
+        return this.chooseTown(client, seat, (message as { townId: string }).townId);
+      case 'statement':
+        return this.statement(client, seat, (message as { text: string }).text);
+      case 'ping':
+        client.send('pong', {});
+        return;
+    }
+  }
+
+  private inPlanning(client: Client, type: string): boolean {
+    if (this.state.phase === 'planning' || this.state.phase === 'briefing') return true;
+    this.sendError(client, {
+      code: 'wrongPhase',
+      type,
+      reason: `plans can only be changed while planning (the session is in "${this.state.phase}")`,
+    });
+    return false;
+  }
+
+  private draftOf(townId: string): TownPlan {
+    const existing = this.drafts.get(townId);
+    if (existing) return existing;
+    const town = this.match.towns.find((t) => t.id === townId)!;
+    const fresh = structuredClone({
+      ...town.plan,
+      build: [],
+      diplomacy: { proposals: [], responses: [] },
+    });
+    this.drafts.set(townId, fresh);
+    return fresh;
+  }
+
+  private async editDraft(
+    client: Client,
+    seat: Seat,
+    msg: { section: PlanSection; value: unknown },
+  ): Promise<void> {
+    if (!this.inPlanning(client, 'draft')) return;
+    const townId = seat.townId!;
+    if (!editableSections(seat.portfolios).includes(msg.section)) {
+      this.sendError(client, {
+        code: 'forbidden',
+        type: 'draft',
+        reason: `your portfolio does not include ${msg.section}`,
+        path: msg.section,
+      });
+      return;
+    }
+    if (msg.section === 'diplomacy' && !this.state.diplomacy) {
+      this.sendError(client, {
+        code: 'diplomacyOff',
+        type: 'draft',
+        reason: 'diplomacy is switched off',
+      });
+      return;
+    }
+    if (this.submissions.has(townId)) {
+      this.sendError(client, {
+        code: 'conflict',
+        type: 'draft',
+        reason: 'the plan is submitted: the mayor must reopen it before it can change',
+      });
+      return;
+    }
+    const draft = { ...this.draftOf(townId), [msg.section]: msg.value } as TownPlan;
+    const round = this.state.round;
+    await this.services.store.saveDraft(this.matchId, {
+      townId,
+      round,
+      plan: draft,
+      updatedAt: Date.now(),
+    });
+    if (round !== this.state.round) return;
+    this.drafts.set(townId, draft);
+    const pub = this.state.towns.get(townId)!;
+    pub.private.draftVersion += 1;
+    this.syncDraft(townId);
+    client.send('draftSaved', { section: msg.section, version: pub.private.draftVersion });
+    this.schedulePatch();
+  }
+
+  private draftErrors(townId: string, plan: TownPlan): PlanError[] {
+    const check = validatePlan(this.match, townId, plan);
+    return check.ok ? [] : check.errors;
+  }
+
+  private syncDraft(townId: string): void {
+    const pub = this.state.towns.get(townId)!;
+    const draft = this.draftOf(townId);
+    pub.private.draft = JSON.stringify(draft);
+    pub.private.draftErrors = JSON.stringify(this.draftErrors(townId, draft));
+  }
+
+  private async submit(client: Client, seat: Seat, round: number): Promise<void> {
+    if (!this.inPlanning(client, 'submit')) return;
+    if (!canSubmit(seat.portfolios)) {
+      this.sendError(client, {
+        code: 'forbidden',
+        type: 'submit',
+        reason: 'only the mayor submits the plan',
+      });
+      return;
+    }
+    if (round !== this.state.round) {
+      this.sendError(client, {
+        code: 'wrongPhase',
+        type: 'submit',
+        reason: `round ${round} is not the round being planned (${this.state.round})`,
+      });
+      return;
+    }
+    const townId = seat.townId!;
+    const plan = this.draftOf(townId);
+    const errors = this.draftErrors(townId, plan);
+    if (errors.length > 0) {
+      this.sendError(client, {
+        code: 'planInvalid',
+        type: 'submit',
+        reason: errors.map((e) => `${e.path}: ${e.reason}`).join('; '),
+        errors,
+      });
+      return;
+    }
+    const at = Date.now();
+    await this.services.store.saveSubmission(this.matchId, {
+      townId,
+      round,
+      plan,
+      by: seat.name,
+      at,
+    });
+    if (round !== this.state.round || this.resolving) return;
+    this.submissions.set(townId, { plan, by: seat.name, at });
+    client.send('submitted', { round, townId });
+    this.refreshTowns();
+    this.schedulePatch();
+    if (this.allHumansSubmitted()) void this.resolve();
+  }
+
+  private async unsubmit(client: Client, seat: Seat, round: number): Promise<void> {
+    if (!this.inPlanning(client, 'unsubmit')) return;
+    if (!canSubmit(seat.portfolios) || round !== this.state.round) {
+      this.sendError(client, {
+        code: 'forbidden',
+        type: 'unsubmit',
+        reason: 'only the mayor can reopen this round’s plan',
+      });
+      return;
+    }
+    await this.services.store.deleteSubmission(this.matchId, seat.townId!, round);
+    this.submissions.delete(seat.townId!);
+    this.refreshTowns();
+    this.schedulePatch();
+  }
+
+  private async chooseTown(client: Client, seat: Seat, townId: string): Promise<void> {
+    if (this.state.phase !== 'waiting') {
+      this.sendError(client, {
+        code: 'wrongPhase',
+        type: 'chooseTown',
+        reason: 'towns are chosen before the match starts',
+      });
+      return;
+    }
+    if (!this.state.towns.has(townId)) {
+      this.sendError(client, { code: 'notFound', type: 'chooseTown', reason: 'unknown town' });
+      return;
+    }
+    if (membersOf(this.seats.values(), townId).length >= this.config.teamSize) {
+      this.sendError(client, {
+        code: 'conflict',
+        type: 'chooseTown',
+        reason: 'that town’s team is full',
+      });
+      return;
+    }
+    await this.moveSeat(seat, townId);
+  }
+
+  private async moveSeat(seat: Seat, townId: string): Promise<void> {
+    const from = seat.townId;
+    const client = this.clients.find((c) => c.sessionId === seat.sessionId);
+    if (from && client) client.view?.remove(this.state.towns.get(from)!.private);
+    seat.townId = townId;
+    seat.rolesAssigned = false;
+    this.redistribute(townId);
+    if (from) this.redistribute(from);
+    await this.saveSeats(townId, from);
+    if (client) {
+      client.view?.add(this.state.towns.get(townId)!.private);
+      client.send('seat', { townId, portfolios: seat.portfolios });
+    }
+    this.refreshTowns();
+    this.schedulePatch();
+  }
+
+  private async statement(client: Client, seat: Seat, text: string): Promise<void> {
+    if (!this.state.diplomacy) {
+      this.sendError(client, {
+        code: 'diplomacyOff',
+        type: 'statement',
+        reason: 'diplomacy is switched off',
+      });
+      return;
+    }
+    const town = this.state.towns.get(seat.townId!)!;
+    await this.addNote({ kind: 'statement', author: `${town.name} (${seat.name})`, text }, town.id);
+  }
+
+  private async instructorAction(
+    client: Client,
+    action: InstructorMessageType,
+    message: unknown,
+  ): Promise<void> {
+    const type = INSTRUCTOR_PREFIX + action;
+    const phase = this.state.phase as Phase;
+    const wrongPhase = (reason: string): void =>
+      this.sendError(client, { code: 'wrongPhase', type, reason });
+    switch (action) {
+      case 'start':
+        if (phase !== 'waiting') return wrongPhase('the match has already started');
+        this.beginRound();
+        break;
+      case 'pause':
+        if (this.state.paused || phase === 'waiting' || phase === 'ended')
+          return wrongPhase('nothing to pause');
+        this.pause();
+        break;
+      case 'resume':
+        if (!this.state.paused) return wrongPhase('the session is not paused');
+        this.resume();
+        break;
+      case 'extend': {
+        const seconds = (message as { seconds: number }).seconds;
+        if (this.state.paused) this.state.remainingMs += seconds * 1000;
+        else if (this.state.deadline > 0)
+          this.setTimer(this.state.deadline - Date.now() + seconds * 1000);
+        else return wrongPhase('there is no running timer to extend');
+        break;
+      }
+      case 'advance':
+        if (phase === 'waiting' || phase === 'ended' || phase === 'resolution')
+          return wrongPhase(`cannot advance from "${phase}"`);
+        this.state.paused = false;
+        this.onTimer(true);
+        break;
+      case 'fireEvent': {
+        if (phase === 'ended') return wrongPhase('the match has ended');
+        const eventId = (message as { eventId: string }).eventId;
+        if (this.pendingCards.includes(eventId))
+          return wrongPhase('that card is already queued for this round');
+        this.pendingCards.push(eventId);
+        await this.addNote({ kind: 'eventCard', author: 'instructor', text: eventId });
+        break;
+      }
+      case 'announce': {
+        const text = (message as { text: string }).text;
+        await this.addNote({ kind: 'announcement', author: 'instructor', text });
+        this.broadcast('announcement', { text });
+        break;
+      }
+      case 'moveStudent': {
+        const { playerId, townId } = message as { playerId: string; townId: string };
+        const seat = this.seats.get(playerId);
+        if (!seat || seat.removed)
+          return this.sendError(client, { code: 'notFound', type, reason: 'no such student' });
+        if (!this.state.towns.has(townId))
+          return this.sendError(client, { code: 'notFound', type, reason: 'unknown town' });
+        await this.moveSeat(seat, townId);
+        break;
+      }
+      case 'removeStudent': {
+        const seat = this.seats.get((message as { playerId: string }).playerId);
+        if (!seat || seat.removed)
+          return this.sendError(client, { code: 'notFound', type, reason: 'no such student' });
+        seat.removed = true;
+        const from = seat.townId;
+        if (from) this.redistribute(from);
+        await this.saveSeats(from, null, seat);
+        this.state.players.delete(seat.playerId);
+        this.clients
+          .find((c) => c.sessionId === seat.sessionId)
+          ?.leave(CLOSE_CODE.removed, 'removed by the instructor');
+        break;
+      }
+      case 'assignRoles': {
+        const { playerId, portfolios } = message as {
+          playerId: string;
+          portfolios: Seat['portfolios'];
+        };
+        const seat = this.seats.get(playerId);
+        if (!seat || seat.removed || !seat.townId)
+          return this.sendError(client, { code: 'notFound', type, reason: 'no such student' });
+        // Taking a portfolio from a teammate: it leaves their hands.
+        for (const other of membersOf(this.seats.values(), seat.townId)) {
+          if (other !== seat)
+            other.portfolios = other.portfolios.filter((p) => !portfolios.includes(p));
+        }
+        seat.portfolios = [...portfolios];
+        seat.rolesAssigned = true;
+        await this.saveSeats(seat.townId);
+        this.clients
+          .find((c) => c.sessionId === seat.sessionId)
+          ?.send('seat', { townId: seat.townId, portfolios });
+        break;
+      }
+      case 'setDiplomacy':
+        this.state.diplomacy = (message as { enabled: boolean }).enabled;
+        break;
+      case 'setCaretaker':
+        this.state.caretaker = (message as { enabled: boolean }).enabled;
+        break;
+      case 'lock':
+        this.state.locked = (message as { locked: boolean }).locked;
+        break;
+      case 'end':
+        if (phase === 'ended') return wrongPhase('the match has already ended');
+        await this.endMatch();
+        break;
+    }
+    await this.services.store.savePhase(this.matchId, this.phaseRecord());
+    client.send('ack', { type });
+    this.refreshTowns();
+    this.schedulePatch();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Phases and the clock
+
+  private phaseRecord(): PhaseRecord {
+    return {
+      phase: this.state.phase as Phase,
+      round: this.state.round,
+      remainingMs: this.state.paused
+        ? this.state.remainingMs
+        : Math.max(0, this.state.deadline - Date.now()),
+      paused: this.state.paused,
+      locked: this.state.locked,
+      diplomacy: this.state.diplomacy,
+      caretaker: this.state.caretaker,
+      pendingCards: [...this.pendingCards],
+    };
+  }
+
+  private setTimer(ms: number): void {
+    this.phaseTimer?.clear();
+    this.phaseTimer = null;
+    this.state.deadline = 0;
+    if (ms <= 0) return;
+    this.state.deadline = Date.now() + ms;
+    this.phaseTimer = this.clock.setTimeout(() => this.onTimer(false), ms);
+  }
+
+  private setPhase(phase: Phase, seconds: number): void {
+    this.state.phase = phase;
+    this.state.paused = false;
+    this.state.remainingMs = 0;
+    this.setTimer(phase === 'waiting' || phase === 'ended' ? 0 : seconds * 1000);
+    void this.services.store.savePhase(this.matchId, this.phaseRecord());
+    this.schedulePatch(0);
+  }
+
+  private pause(): void {
+    this.state.remainingMs = Math.max(0, this.state.deadline - Date.now());
+    this.phaseTimer?.clear();
+    this.phaseTimer = null;
+    this.state.deadline = 0;
+    this.state.paused = true;
+  }
+
+  private resume(): void {
+    this.state.paused = false;
+    const remaining = this.state.remainingMs;
+    this.state.remainingMs = 0;
+    if (remaining > 0) this.setTimer(remaining);
+    else if (this.state.phase !== 'planning' || this.state.caretaker) this.onTimer(false);
+  }
+
+  /** The phase's time is up (or the instructor advanced): move on. */
+  private onTimer(forced: boolean): void {
+    this.phaseTimer = null;
+    if (this.state.paused && !forced) return;
+    switch (this.state.phase) {
+      case 'briefing':
+        this.setPhase('planning', this.config.planningSeconds);
+        break;
+      case 'planning':
+        // Without a caretaker the round waits for every town or for the instructor.
+        if (forced || this.state.caretaker || this.allHumansSubmitted()) void this.resolve();
+        else this.state.deadline = 0;
+        break;
+      case 'results':
+        if (this.match.round >= this.totalRounds) void this.endMatch();
+        else this.beginRound();
+        break;
+      default:
+        break;
+    }
+    this.schedulePatch(0);
+  }
+
+  private beginRound(): void {
+    this.state.round = this.match.round + 1;
+    this.state.year = this.match.year;
+    this.submissions.clear();
+    this.drafts.clear();
+    for (const town of this.match.towns) this.syncDraft(town.id);
+    const end = this.match.year + this.match.roundYears;
+    for (const entry of this.match.timeline) {
+      if (
+        entry.year >= this.match.year &&
+        entry.year < end &&
+        !this.match.appliedEvents.includes(entry.eventId)
+      ) {
+        const event = findEvent(entry.eventId);
+        if (event) {
+          this.pushNews({
+            kind: 'event',
+            round: this.state.round,
+            year: entry.year,
+            eventId: event.id,
+            text: event.title,
+            at: Date.now(),
+          });
+        }
+      }
+    }
+    this.refreshTowns();
+    if (this.config.briefingSeconds > 0) this.setPhase('briefing', this.config.briefingSeconds);
+    else this.setPhase('planning', this.config.planningSeconds);
+  }
+
+  private humanTownIds(): string[] {
+    return this.match.towns
+      .map((t) => t.id)
+      .filter((id) => membersOf(this.seats.values(), id).length > 0);
+  }
+
+  private allHumansSubmitted(): boolean {
+    const humans = this.humanTownIds();
+    return humans.length > 0 && humans.every((id) => this.submissions.has(id));
+  }
+
+  /** Run the engine once for all towns, log the round durably, then publish the results. */
+  private async resolve(): Promise<void> {
+    if (this.resolving || this.state.phase !== 'planning') return;
+    this.resolving = true;
+    this.setPhase('resolution', 0);
+    try {
+      const humans = new Set(this.humanTownIds());
+      const plans = roundPlans(
+        this.match,
+        this.match.towns.map((t) => ({
+          townId: t.id,
+          human: humans.has(t.id),
+          bot: humans.has(t.id) ? null : (this.bots.get(t.id) ?? null),
+          submitted: this.submissions.get(t.id)?.plan ?? null,
+        })),
+        this.state.diplomacy,
+      );
+      const inputs = { plans, cards: [...this.pendingCards] };
+      const before = this.match;
+      const result = resolveRound(before, inputs);
+      const log: MatchLog = { ...this.log, rounds: [...this.log.rounds] };
+      appendRound(log, before, inputs, result);
+      const entry = log.rounds[log.rounds.length - 1];
+      // Durable first: only a round that reached the store becomes the room's state.
+      await this.services.store.appendRound(this.matchId, entry, {
+        ...this.phaseRecord(),
+        phase: 'results',
+        round: entry.round,
+        pendingCards: [],
+      });
+      this.log = log;
+      this.match = result.state;
+      this.pendingCards = [];
+      this.state.round = this.match.round;
+      this.publishResults(result);
+      this.setPhase('results', this.config.resultsSeconds);
+    } catch (error) {
+      this.services.log(
+        `room ${this.roomId}: resolution failed: ${(error as Error).stack ?? String(error)}`,
+      );
+      this.setPhase('planning', this.config.planningSeconds);
+    } finally {
+      this.resolving = false;
+    }
+  }
+
+  private publishResults(result: RoundResult): void {
+    this.state.year = this.match.year;
+    this.state.stateHash = result.hash;
+    for (const town of this.match.towns) {
+      const list = this.history.get(town.id) ?? [];
+      list.push({ ...town.last });
+      this.history.set(town.id, list);
+      const pub = this.state.towns.get(town.id)!;
+      pub.private.explanations = JSON.stringify(
+        result.explanations.filter((e) => e.town === town.id),
+      );
+    }
+    this.state.lastEvents = JSON.stringify(result.events);
+    this.pushNews({
+      kind: 'round',
+      round: this.match.round,
+      year: this.match.year,
+      text: `round ${this.match.round} resolved`,
+      at: Date.now(),
+    });
+    this.submissions.clear();
+    this.refreshTowns();
+  }
+
+  private async endMatch(): Promise<void> {
+    this.setPhase('ended', 0);
+    await this.services.store.finishMatch(this.matchId);
+    this.broadcast('ended', { matchId: this.matchId });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // State sync
+
+  private redistribute(townId: string): void {
+    distributePortfolios(membersOf(this.seats.values(), townId));
+    for (const seat of membersOf(this.seats.values(), townId)) {
+      const player = this.state.players.get(seat.playerId);
+      if (player) player.portfolios = seat.portfolios.join(',');
+      const client = this.clients.find((c) => c.sessionId === seat.sessionId);
+      client?.send('seat', { townId, portfolios: seat.portfolios });
+    }
+  }
+
+  private async saveSeats(
+    townId: string | null,
+    otherTownId: string | null = null,
+    extra?: Seat,
+  ): Promise<void> {
+    const seats = [
+      ...(townId ? membersOf(this.seats.values(), townId) : []),
+      ...(otherTownId ? membersOf(this.seats.values(), otherTownId) : []),
+      ...(extra ? [extra] : []),
+    ];
+    for (const seat of seats) await this.services.store.saveSeat(this.matchId, toRecord(seat));
+    for (const seat of seats) {
+      const player = this.state.players.get(seat.playerId);
+      if (player) {
+        player.townId = seat.townId ?? '';
+        player.portfolios = seat.portfolios.join(',');
+      }
+    }
+  }
+
+  private refreshTowns(): void {
+    for (const town of this.match.towns) {
+      const pub = this.state.towns.get(town.id)!;
+      const members = membersOf(this.seats.values(), town.id);
+      pub.figures = JSON.stringify(publicTown(town));
+      pub.members = members.length;
+      pub.connected = members.filter((m) => m.sessionId !== null).length;
+      pub.human = members.length > 0;
+      pub.bot = pub.human ? '' : (this.bots.get(town.id) ?? '');
+      pub.submitted = this.submissions.has(town.id);
+      pub.private.submittedBy = this.submissions.get(town.id)?.by ?? '';
+      pub.private.detail = JSON.stringify(town);
+      pub.private.history = JSON.stringify(this.history.get(town.id) ?? []);
+      if (!pub.private.draft) this.syncDraft(town.id);
+    }
+    this.state.proposals = JSON.stringify(this.match.proposals.filter((p) => p.status === 'open'));
+  }
+
+  private pushNews(item: NewsItem): void {
+    this.state.news.push(JSON.stringify(item));
+    // The feed is for the screen; the store keeps everything for the log.
+    while (this.state.news.length > 100) this.state.news.shift();
+  }
+
+  private newsOfNote(note: NoteRecord): NewsItem {
+    const kinds: Record<NoteRecord['kind'], NewsItem['kind']> = {
+      announcement: 'announcement',
+      statement: 'statement',
+      eventCard: 'card',
+      control: 'control',
+    };
+    const event = note.kind === 'eventCard' ? findEvent(note.text) : undefined;
+    return {
+      kind: kinds[note.kind],
+      round: note.round,
+      year: this.match.year,
+      text: event ? event.title : note.text,
+      eventId: event?.id,
+      author: note.author,
+      at: note.at,
+    };
+  }
+
+  private async addNote(note: Omit<NoteRecord, 'round' | 'at'>, townId?: string): Promise<void> {
+    const full: NoteRecord = { ...note, round: this.state.round, at: Date.now() };
+    await this.services.store.addNote(this.matchId, full);
+    this.pushNews({ ...this.newsOfNote(full), townId });
+    this.schedulePatch();
+  }
+
+  /** Coalesce the patches of a burst of edits into one. */
+  private schedulePatch(delayMs = 50): void {
+    if (delayMs === 0) {
+      this.patchTimer?.clear();
+      this.patchTimer = null;
+      this.broadcastPatch();
+      return;
+    }
+    if (this.patchTimer) return;
+    this.patchTimer = this.clock.setTimeout(() => {
+      this.patchTimer = null;
+      this.broadcastPatch();
+    }, delayMs);
+  }
+
+  onUncaughtException(error: Error, methodName: string): void {
+    this.services?.log(
+      `room ${this.roomId}: ${methodName} failed: ${error.stack ?? error.message}`,
+    );
+  }
+
+  /** For the HTTP routes and tests. */
+  get matchInfo(): { matchId: string; code: string; game: string } {
+    return { matchId: this.matchId, code: this.code, game: GAME_VERSION };
+  }
+}

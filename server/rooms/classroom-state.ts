@@ -1,0 +1,94 @@
+/**
+ * The synchronised room state (decorator-free @colyseus/schema 3 API). Public figures of every
+ * town go to everyone; `TownPrivate` is tagged with `view: true`, so it reaches only the clients
+ * whose StateView holds it: the town's own members and the instructor (issue 3, "privacy").
+ * Structured private data travels as JSON strings: it changes once per edit or round, and the
+ * client parses it with the same shared types the engine uses.
+ */
+import { schema, type SchemaType } from '@colyseus/schema';
+
+export const TownPrivate = schema(
+  {
+    /** Full TownState of the engine (JSON). */
+    detail: 'string',
+    /** The shared draft plan of the town's team (JSON TownPlan). */
+    draft: 'string',
+    /** Increments on every accepted edit, so clients can ignore stale echoes. */
+    draftVersion: { type: 'number', default: 0 },
+    /** validatePlan errors of the whole draft (JSON PlanError[]), e.g. over budget. */
+    draftErrors: 'string',
+    /** Explanations of the last round's headline changes (JSON Explanation[]). */
+    explanations: 'string',
+    /** Indicators after each round (JSON TownIndicators[]), for charts. */
+    history: 'string',
+    /** The town's private objective per portfolio (JSON Record<Portfolio, string>). */
+    briefing: 'string',
+    submittedBy: 'string',
+  },
+  'TownPrivate',
+);
+export type TownPrivate = SchemaType<typeof TownPrivate>;
+
+export const TownPublic = schema(
+  {
+    id: 'string',
+    name: 'string',
+    /** The town's public figures (JSON PublicTown from shared/protocol/public). */
+    figures: 'string',
+    human: { type: 'boolean', default: false },
+    /** Computer strategy playing an empty seat, or '' for a human town. */
+    bot: 'string',
+    members: { type: 'number', default: 0 },
+    connected: { type: 'number', default: 0 },
+    submitted: { type: 'boolean', default: false },
+    private: { type: TownPrivate, view: true },
+  },
+  'TownPublic',
+);
+export type TownPublic = SchemaType<typeof TownPublic>;
+
+export const Player = schema(
+  {
+    id: 'string',
+    name: 'string',
+    townId: 'string',
+    /** Comma-separated portfolios (mayor, investment, construction, science, environment). */
+    portfolios: 'string',
+    connected: 'boolean',
+  },
+  'Player',
+);
+export type Player = SchemaType<typeof Player>;
+
+export const ClassroomState = schema(
+  {
+    protocol: 'number',
+    title: 'string',
+    scenarioId: 'string',
+    language: 'string',
+    phase: 'string',
+    round: 'number',
+    rounds: 'number',
+    year: 'number',
+    /** Epoch ms when the running phase ends; 0 when there is no timer or it is paused. */
+    deadline: { type: 'number', default: 0 },
+    /** Time left on a paused timer, ms. */
+    remainingMs: { type: 'number', default: 0 },
+    paused: { type: 'boolean', default: false },
+    locked: { type: 'boolean', default: false },
+    diplomacy: 'boolean',
+    caretaker: 'boolean',
+    instructorConnected: { type: 'boolean', default: false },
+    towns: { map: TownPublic },
+    players: { map: Player },
+    /** Briefing items, announcements and statements of the match (JSON NewsItem each). */
+    news: { array: 'string' },
+    /** Public events of the last round (JSON MatchEvent[]): relocations, FDI, timeline. */
+    lastEvents: 'string',
+    /** Open diplomacy proposals (JSON Proposal[]). */
+    proposals: 'string',
+    stateHash: 'string',
+  },
+  'ClassroomState',
+);
+export type ClassroomState = SchemaType<typeof ClassroomState>;

@@ -1,0 +1,86 @@
+/**
+ * Creating classroom sessions and finding them by join code. The join code is only a lookup key
+ * handed out by POST /api/join (which limits guesses per address); the Colyseus room id is a
+ * separate random id, so guessing room ids is no shortcut around that limit.
+ */
+import { randomInt } from 'node:crypto';
+import { matchMaker } from '@colyseus/core';
+import {
+  JOIN_CODE_ALPHABET,
+  JOIN_CODE_LENGTH,
+  type SessionConfig,
+} from '../shared/protocol/messages';
+import type { CreateOptions } from './rooms/classroom-room';
+import { newSecret, sha256 } from './rooms/seats';
+import { roomServices } from './services';
+
+export const ROOM_NAME = 'classroom';
+
+export interface CreatedSession {
+  code: string;
+  instructorKey: string;
+  matchId: string;
+  roomId: string;
+}
+
+export function randomJoinCode(): string {
+  let code = '';
+  for (let i = 0; i < JOIN_CODE_LENGTH; i++) {
+    code += JOIN_CODE_ALPHABET[randomInt(JOIN_CODE_ALPHABET.length)];
+  }
+  return code;
+}
+
+/** The live room of a join code, or null. */
+export async function roomOfCode(code: string): Promise<string | null> {
+  const record = await roomServices().store.findByCode(code);
+  if (!record) return null;
+  const live = await matchMaker.query({ roomId: record.roomId });
+  return live.length > 0 ? record.roomId : null;
+}
+
+export async function createSession(config: SessionConfig): Promise<CreatedSession> {
+  const services = roomServices();
+  let code = randomJoinCode();
+  // Unique among live sessions (codes of finished matches may be reused).
+  for (let tries = 0; (await services.store.findByCode(code)) !== null; tries++) {
+    if (tries > 20) throw new Error('could not find a free join code');
+    code = randomJoinCode();
+  }
+  const instructorKey = newSecret(16);
+  const matchId = newSecret(12);
+  const roomId = newSecret(12);
+  const options: CreateOptions = {
+    internalSecret: services.internalSecret,
+    create: {
+      matchId,
+      roomId,
+      code,
+      instructorKeyHash: sha256(instructorKey),
+      config: { ...config, seed: config.seed ?? randomInt(0, 0xffffffff) },
+    },
+  };
+  await matchMaker.createRoom(ROOM_NAME, options);
+  return { code, instructorKey, matchId, roomId };
+}
+
+/** After a restart: bring every unfinished match back as a live room. */
+export async function restoreSessions(): Promise<{ restored: number; failed: number }> {
+  const services = roomServices();
+  let restored = 0;
+  let failed = 0;
+  for (const id of await services.store.unfinishedMatchIds()) {
+    try {
+      const options: CreateOptions = {
+        internalSecret: services.internalSecret,
+        restoreMatchId: id,
+      };
+      await matchMaker.createRoom(ROOM_NAME, options);
+      restored++;
+    } catch (error) {
+      failed++;
+      services.log(`could not restore match ${id}: ${(error as Error).message}`);
+    }
+  }
+  return { restored, failed };
+}

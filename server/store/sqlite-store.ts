@@ -1,0 +1,272 @@
+/**
+ * The embedded default store: one SQLite file under the data directory, written synchronously
+ * (better-sqlite3) in WAL mode, so a write has reached the file before the room acknowledges it.
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { LoggedRound } from '../../shared/index';
+import type {
+  DraftRecord,
+  MatchRecord,
+  MatchStore,
+  MatchSummary,
+  NoteRecord,
+  PhaseRecord,
+  SeatRecord,
+  StoredMatch,
+  SubmissionRecord,
+} from './match-store';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS matches (
+  id TEXT PRIMARY KEY,
+  room_id TEXT NOT NULL,
+  code TEXT NOT NULL,
+  instructor_key_hash TEXT NOT NULL,
+  config TEXT NOT NULL,
+  log_header TEXT NOT NULL,
+  phase TEXT NOT NULL,
+  finished INTEGER NOT NULL DEFAULT 0,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS matches_by_key ON matches (instructor_key_hash, created_at);
+CREATE INDEX IF NOT EXISTS matches_by_code ON matches (code, finished);
+CREATE TABLE IF NOT EXISTS rounds (
+  match_id TEXT NOT NULL, round INTEGER NOT NULL, entry TEXT NOT NULL,
+  PRIMARY KEY (match_id, round)
+);
+CREATE TABLE IF NOT EXISTS seats (
+  match_id TEXT NOT NULL, player_id TEXT NOT NULL, seat TEXT NOT NULL,
+  PRIMARY KEY (match_id, player_id)
+);
+CREATE TABLE IF NOT EXISTS drafts (
+  match_id TEXT NOT NULL, town_id TEXT NOT NULL, round INTEGER NOT NULL, plan TEXT NOT NULL,
+  updated_at INTEGER NOT NULL,
+  PRIMARY KEY (match_id, town_id)
+);
+CREATE TABLE IF NOT EXISTS submissions (
+  match_id TEXT NOT NULL, town_id TEXT NOT NULL, round INTEGER NOT NULL, plan TEXT NOT NULL,
+  submitted_by TEXT NOT NULL, at INTEGER NOT NULL,
+  PRIMARY KEY (match_id, town_id, round)
+);
+CREATE TABLE IF NOT EXISTS notes (
+  match_id TEXT NOT NULL, round INTEGER NOT NULL, kind TEXT NOT NULL, author TEXT NOT NULL,
+  text TEXT NOT NULL, at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS notes_by_match ON notes (match_id);
+`;
+
+interface MatchRow {
+  id: string;
+  room_id: string;
+  code: string;
+  instructor_key_hash: string;
+  config: string;
+  log_header: string;
+  phase: string;
+  finished: number;
+  created_at: number;
+}
+
+export class SqliteMatchStore implements MatchStore {
+  private readonly db: Database.Database;
+
+  constructor(file: string) {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    // FULL: each commit is fsynced, so an acknowledged submission survives a power cut.
+    this.db.pragma('synchronous = FULL');
+    this.db.exec(SCHEMA);
+  }
+
+  async createMatch(record: MatchRecord, phase: PhaseRecord): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO matches (id, room_id, code, instructor_key_hash, config, log_header, phase, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        record.id,
+        record.roomId,
+        record.code,
+        record.instructorKeyHash,
+        JSON.stringify(record.config),
+        JSON.stringify(record.log),
+        JSON.stringify(phase),
+        record.createdAt,
+      );
+  }
+
+  async savePhase(matchId: string, phase: PhaseRecord): Promise<void> {
+    this.db
+      .prepare('UPDATE matches SET phase = ? WHERE id = ?')
+      .run(JSON.stringify(phase), matchId);
+  }
+
+  async appendRound(matchId: string, entry: LoggedRound, phase: PhaseRecord): Promise<void> {
+    this.db.transaction(() => {
+      this.db
+        .prepare('INSERT INTO rounds (match_id, round, entry) VALUES (?, ?, ?)')
+        .run(matchId, entry.round, JSON.stringify(entry));
+      this.db
+        .prepare('DELETE FROM drafts WHERE match_id = ? AND round <= ?')
+        .run(matchId, entry.round);
+      this.db
+        .prepare('UPDATE matches SET phase = ? WHERE id = ?')
+        .run(JSON.stringify(phase), matchId);
+    })();
+  }
+
+  async saveSeat(matchId: string, seat: SeatRecord): Promise<void> {
+    this.db
+      .prepare('INSERT OR REPLACE INTO seats (match_id, player_id, seat) VALUES (?, ?, ?)')
+      .run(matchId, seat.playerId, JSON.stringify(seat));
+  }
+
+  async saveDraft(matchId: string, draft: DraftRecord): Promise<void> {
+    this.db
+      .prepare(
+        'INSERT OR REPLACE INTO drafts (match_id, town_id, round, plan, updated_at) VALUES (?, ?, ?, ?, ?)',
+      )
+      .run(matchId, draft.townId, draft.round, JSON.stringify(draft.plan), draft.updatedAt);
+  }
+
+  async saveSubmission(matchId: string, s: SubmissionRecord): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT OR REPLACE INTO submissions (match_id, town_id, round, plan, submitted_by, at)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+      )
+      .run(matchId, s.townId, s.round, JSON.stringify(s.plan), s.by, s.at);
+  }
+
+  async deleteSubmission(matchId: string, townId: string, round: number): Promise<void> {
+    this.db
+      .prepare('DELETE FROM submissions WHERE match_id = ? AND town_id = ? AND round = ?')
+      .run(matchId, townId, round);
+  }
+
+  async addNote(matchId: string, note: NoteRecord): Promise<void> {
+    this.db
+      .prepare(
+        'INSERT INTO notes (match_id, round, kind, author, text, at) VALUES (?, ?, ?, ?, ?, ?)',
+      )
+      .run(matchId, note.round, note.kind, note.author, note.text, note.at);
+  }
+
+  async finishMatch(matchId: string): Promise<void> {
+    this.db.prepare('UPDATE matches SET finished = 1 WHERE id = ?').run(matchId);
+  }
+
+  private recordOf(row: MatchRow): MatchRecord {
+    return {
+      id: row.id,
+      roomId: row.room_id,
+      code: row.code,
+      instructorKeyHash: row.instructor_key_hash,
+      config: JSON.parse(row.config) as MatchRecord['config'],
+      log: JSON.parse(row.log_header) as MatchRecord['log'],
+      createdAt: row.created_at,
+    };
+  }
+
+  async loadMatch(matchId: string): Promise<StoredMatch | null> {
+    const row = this.db.prepare('SELECT * FROM matches WHERE id = ?').get(matchId) as
+      MatchRow | undefined;
+    if (!row) return null;
+    const json = <T>(sql: string, column: string): T[] =>
+      (this.db.prepare(sql).all(matchId) as Record<string, string>[]).map(
+        (r) => JSON.parse(r[column]) as T,
+      );
+    const rounds = json<LoggedRound>(
+      'SELECT entry FROM rounds WHERE match_id = ? ORDER BY round',
+      'entry',
+    );
+    const seats = json<SeatRecord>('SELECT seat FROM seats WHERE match_id = ?', 'seat');
+    const drafts = (
+      this.db.prepare('SELECT * FROM drafts WHERE match_id = ?').all(matchId) as {
+        town_id: string;
+        round: number;
+        plan: string;
+        updated_at: number;
+      }[]
+    ).map((r) => ({
+      townId: r.town_id,
+      round: r.round,
+      plan: JSON.parse(r.plan) as DraftRecord['plan'],
+      updatedAt: r.updated_at,
+    }));
+    const submissions = (
+      this.db
+        .prepare('SELECT * FROM submissions WHERE match_id = ? ORDER BY round')
+        .all(matchId) as {
+        town_id: string;
+        round: number;
+        plan: string;
+        submitted_by: string;
+        at: number;
+      }[]
+    ).map((r) => ({
+      townId: r.town_id,
+      round: r.round,
+      plan: JSON.parse(r.plan) as SubmissionRecord['plan'],
+      by: r.submitted_by,
+      at: r.at,
+    }));
+    const notes = this.db
+      .prepare('SELECT round, kind, author, text, at FROM notes WHERE match_id = ? ORDER BY rowid')
+      .all(matchId) as NoteRecord[];
+    return {
+      record: this.recordOf(row),
+      phase: JSON.parse(row.phase) as PhaseRecord,
+      rounds,
+      seats,
+      drafts,
+      submissions,
+      notes,
+      finished: row.finished === 1,
+    };
+  }
+
+  async unfinishedMatchIds(): Promise<string[]> {
+    return (
+      this.db.prepare('SELECT id FROM matches WHERE finished = 0 ORDER BY created_at').all() as {
+        id: string;
+      }[]
+    ).map((r) => r.id);
+  }
+
+  async listMatches(instructorKeyHash: string): Promise<MatchSummary[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT m.*, (SELECT COUNT(*) FROM rounds r WHERE r.match_id = m.id) AS round_count
+         FROM matches m WHERE instructor_key_hash = ? ORDER BY created_at DESC`,
+      )
+      .all(instructorKeyHash) as (MatchRow & { round_count: number })[];
+    return rows.map((row) => {
+      const config = JSON.parse(row.config) as MatchRecord['config'];
+      return {
+        id: row.id,
+        code: row.code,
+        scenarioId: config.scenarioId,
+        title: config.title ?? config.scenarioId,
+        createdAt: row.created_at,
+        rounds: row.round_count,
+        finished: row.finished === 1,
+      };
+    });
+  }
+
+  async findByCode(code: string): Promise<MatchRecord | null> {
+    const row = this.db
+      .prepare('SELECT * FROM matches WHERE code = ? AND finished = 0 ORDER BY created_at DESC')
+      .get(code) as MatchRow | undefined;
+    return row ? this.recordOf(row) : null;
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,233 @@
+/**
+ * The classroom message protocol (docs/protocol.md, version PROTOCOL_VERSION): every message a
+ * client may send has one zod schema here, used by the server to reject bad input before it
+ * touches the room and by the client to build valid messages. Plan contents are checked by the
+ * engine's own townPlanSchema/validatePlan, so there is exactly one definition of a valid plan.
+ */
+import { z } from 'zod';
+import { EVENTS } from '../data/events';
+import { SCENARIOS } from '../data/scenarios';
+import { MAX_TOWNS, MIN_TOWNS } from '../engine/match';
+import { LIMITS, townPlanSchema } from '../engine/plan-schema';
+import { PLAN_SECTIONS, PORTFOLIOS } from './roles';
+
+export const PROTOCOL_VERSION = 1;
+
+/**
+ * Join codes: 6 characters of Crockford's base 32 (digits and letters without I, L, O, U), so
+ * 32^6 = 2^30 codes. Look-alikes typed by a student are folded back: O→0, I and L→1.
+ */
+export const JOIN_CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+export const JOIN_CODE_LENGTH = 6;
+
+export const NAME_MAX_LENGTH = 24;
+export const ANNOUNCEMENT_MAX_LENGTH = 280;
+
+/** Normalise what a student typed as a join code: upper case, no spaces or dashes. */
+export function normaliseJoinCode(input: string): string {
+  return input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+}
+
+export function isJoinCode(input: string): boolean {
+  return (
+    input.length === JOIN_CODE_LENGTH && [...input].every((c) => JOIN_CODE_ALPHABET.includes(c))
+  );
+}
+
+/** Display names: trimmed, inner whitespace collapsed, 1–24 printable characters. */
+export function normaliseName(input: string): string {
+  return input.normalize('NFC').replace(/\s+/g, ' ').trim();
+}
+
+const nameSchema = z
+  .string()
+  .max(200)
+  .transform(normaliseName)
+  .pipe(
+    z
+      .string()
+      .min(1, 'enter a name')
+      .max(NAME_MAX_LENGTH, `names are at most ${NAME_MAX_LENGTH} characters`)
+      // eslint-disable-next-line no-control-regex
+      .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'names must not contain control characters'),
+  );
+
+const scenarioIds = SCENARIOS.map((s) => s.id) as [string, ...string[]];
+const eventIds = EVENTS.map((e) => e.id) as [string, ...string[]];
+
+/** What an instructor chooses when creating a session (HTTP POST /api/sessions). */
+export const sessionConfigSchema = z
+  .object({
+    scenarioId: z.string().refine((id) => scenarioIds.includes(id), {
+      message: `unknown scenario; choose one of ${scenarioIds.join(', ')}`,
+    }),
+    towns: z.number().int().min(MIN_TOWNS).max(MAX_TOWNS).optional(),
+    rounds: z.number().int().min(1).max(60).optional(),
+    seed: z.number().int().min(0).max(0xffffffff).optional(),
+    /** Planning time per round in seconds; 0 means no timer (the instructor advances). */
+    planningSeconds: z.number().int().min(0).max(3600).default(300),
+    briefingSeconds: z.number().int().min(0).max(600).default(15),
+    resultsSeconds: z.number().int().min(0).max(1800).default(45),
+    bots: z.boolean().default(true),
+    caretaker: z.boolean().default(true),
+    diplomacy: z.boolean().default(true),
+    language: z.enum(['en', 'zh']).default('en'),
+    /** Classroom sessions are private (join by code); public ones are listed in the lobby. */
+    visibility: z.enum(['private', 'public']).default('private'),
+    /** Students per town at most (role-play teams). */
+    teamSize: z.number().int().min(1).max(5).default(5),
+    title: z.string().max(60).optional(),
+  })
+  .strict();
+export type SessionConfig = z.output<typeof sessionConfigSchema>;
+export type SessionConfigInput = z.input<typeof sessionConfigSchema>;
+
+/** Options a client passes when joining a classroom room. */
+export const joinOptionsSchema = z
+  .object({
+    code: z.string().max(20).optional(),
+    name: nameSchema.optional(),
+    instructorKey: z.string().max(100).optional(),
+    seatToken: z.string().max(100).optional(),
+    townId: z.string().max(40).optional(),
+  })
+  .strict();
+export type JoinOptions = z.output<typeof joinOptionsSchema>;
+
+const townId = z.string().min(1).max(40);
+const playerId = z.string().min(1).max(40);
+const shortText = (max: number) =>
+  z
+    .string()
+    .transform((s) => s.trim())
+    .pipe(z.string().min(1, 'the text is empty').max(max, `at most ${max} characters`));
+
+/** Student messages. A draft edit carries one plan section, checked by the engine's schema. */
+export const studentMessages = {
+  draft: z
+    .object({
+      section: z.enum(PLAN_SECTIONS as [string, ...string[]]),
+      value: z.unknown(),
+    })
+    .strict()
+    .superRefine((msg, ctx) => {
+      const sectionSchema = townPlanSchema.shape[msg.section as keyof typeof townPlanSchema.shape];
+      const parsed = sectionSchema.safeParse(msg.value);
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [msg.section, ...issue.path.map(String)],
+            message: issue.message,
+          });
+        }
+      }
+    }),
+  submit: z.object({ round: z.number().int().min(1) }).strict(),
+  unsubmit: z.object({ round: z.number().int().min(1) }).strict(),
+  chooseTown: z.object({ townId }).strict(),
+  statement: z.object({ text: shortText(LIMITS.maxStatementLength) }).strict(),
+  ping: z.object({}).strict(),
+} as const;
+
+/** Instructor controls; accepted only from the connection that joined with the instructor key. */
+export const instructorMessages = {
+  start: z.object({}).strict(),
+  pause: z.object({}).strict(),
+  resume: z.object({}).strict(),
+  extend: z.object({ seconds: z.number().int().min(10).max(1800) }).strict(),
+  advance: z.object({}).strict(),
+  fireEvent: z
+    .object({
+      eventId: z.string().refine((id) => eventIds.includes(id), { message: 'unknown event card' }),
+    })
+    .strict(),
+  announce: z.object({ text: shortText(ANNOUNCEMENT_MAX_LENGTH) }).strict(),
+  moveStudent: z.object({ playerId, townId }).strict(),
+  removeStudent: z.object({ playerId }).strict(),
+  assignRoles: z
+    .object({
+      playerId,
+      portfolios: z
+        .array(z.enum(PORTFOLIOS))
+        .max(PORTFOLIOS.length)
+        .refine((l) => new Set(l).size === l.length, 'portfolios must not repeat'),
+    })
+    .strict(),
+  setDiplomacy: z.object({ enabled: z.boolean() }).strict(),
+  setCaretaker: z.object({ enabled: z.boolean() }).strict(),
+  lock: z.object({ locked: z.boolean() }).strict(),
+  end: z.object({}).strict(),
+} as const;
+
+export type StudentMessageType = keyof typeof studentMessages;
+export type InstructorMessageType = keyof typeof instructorMessages;
+export type StudentMessage<T extends StudentMessageType> = z.output<(typeof studentMessages)[T]>;
+export type InstructorMessage<T extends InstructorMessageType> = z.output<
+  (typeof instructorMessages)[T]
+>;
+
+/** Instructor message types are sent prefixed, so they can never be mistaken for a student's. */
+export const INSTRUCTOR_PREFIX = 'instructor:';
+
+export type Phase = 'waiting' | 'briefing' | 'planning' | 'resolution' | 'results' | 'ended';
+
+/** Error codes the server sends in an `error` message: stable, for the client to translate. */
+export type ErrorCode =
+  | 'invalid'
+  | 'unknownMessage'
+  | 'forbidden'
+  | 'wrongPhase'
+  | 'rateLimited'
+  | 'tooLarge'
+  | 'planInvalid'
+  | 'notFound'
+  | 'diplomacyOff'
+  | 'conflict';
+
+export interface ErrorMessage {
+  code: ErrorCode;
+  type: string;
+  reason: string;
+  path?: string;
+  errors?: { path: string; reason: string; limit?: number | string }[];
+}
+
+/** Describe a zod failure in one line, naming the first field at fault. */
+export function describeIssues(error: z.ZodError): { reason: string; path?: string } {
+  const first = error.issues[0];
+  const path = first?.path.map(String).join('.') ?? '';
+  return { reason: first ? (path ? `${path}: ${first.message}` : first.message) : 'invalid', path };
+}
+
+/** Close and join-refusal codes of the classroom room, for plain-words errors in the client. */
+export const JOIN_ERROR = {
+  wrongCode: 4101,
+  locked: 4102,
+  full: 4103,
+  nameTaken: 4104,
+  removed: 4105,
+  invalid: 4106,
+  ended: 4107,
+} as const;
+
+/** Close codes the server uses when it disconnects a client. */
+export const CLOSE_CODE = { removed: 4201, abuse: 4202, ended: 4203 } as const;
+
+/** One line of the session's news feed (briefings, announcements, statements, results). */
+export interface NewsItem {
+  kind: 'event' | 'card' | 'announcement' | 'statement' | 'round' | 'control';
+  round: number;
+  year: number;
+  text: string;
+  eventId?: string;
+  townId?: string;
+  author?: string;
+  at: number;
+}
+
+/** A portfolio's private objective, shown in the role briefing (issue 3, role-play teams). */
+export interface RoleObjective {
+  metric: 'score' | 'fdiStock' | 'gdp' | 'patents' | 'pollution' | 'fiscalBalance';
+  direction: 'up' | 'down';
+}

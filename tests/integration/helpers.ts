@@ -1,0 +1,140 @@
+/**
+ * Helpers for integration tests: a real game server (in this process or a child process) and
+ * real colyseus.js clients. Nothing of our own server or store is mocked.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client, type Room } from 'colyseus.js';
+import { createGameServer, type GameServer } from '../../server/app';
+import type { SessionConfigInput } from '../../shared/protocol/messages';
+
+export function tempDataDir(): string {
+  return mkdtempSync(join(tmpdir(), 'cluster-towns-'));
+}
+
+export async function startServer(dataDir = tempDataDir()): Promise<GameServer> {
+  return createGameServer({ port: 0, host: '127.0.0.1', dataDir, log: () => undefined });
+}
+
+export interface Session {
+  code: string;
+  instructorKey: string;
+  matchId: string;
+  roomId: string;
+}
+
+export async function createSession(base: string, config: SessionConfigInput): Promise<Session> {
+  const res = await fetch(`${base}/api/sessions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(config),
+  });
+  if (res.status !== 201) throw new Error(`create failed ${res.status}: ${await res.text()}`);
+  return (await res.json()) as Session;
+}
+
+/** A joined client with every message it received, by type. */
+export interface Joined {
+  room: Room;
+  messages: Map<string, unknown[]>;
+  welcome: { playerId?: string; seatToken?: string; townId?: string; portfolios?: string[] };
+}
+
+function record(room: Room): Map<string, unknown[]> {
+  const messages = new Map<string, unknown[]>();
+  room.onMessage('*', (type, message) => {
+    const key = String(type);
+    messages.set(key, [...(messages.get(key) ?? []), message]);
+  });
+  return messages;
+}
+
+async function welcomed(room: Room, messages: Map<string, unknown[]>): Promise<Joined> {
+  await waitFor(() => (messages.get('welcome')?.length ?? 0) > 0, 'welcome message');
+  return { room, messages, welcome: messages.get('welcome')![0] as Joined['welcome'] };
+}
+
+export async function joinInstructor(base: string, session: Session): Promise<Joined> {
+  const client = new Client(base.replace('http', 'ws'));
+  const room = await client.joinById(session.roomId, { instructorKey: session.instructorKey });
+  return welcomed(room, record(room));
+}
+
+export async function joinStudent(
+  base: string,
+  code: string,
+  options: { name?: string; seatToken?: string; townId?: string },
+): Promise<Joined> {
+  const res = await fetch(`${base}/api/join`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code }),
+  });
+  if (res.status !== 200) throw new Error(`join lookup failed ${res.status}: ${await res.text()}`);
+  const { roomId } = (await res.json()) as { roomId: string };
+  const client = new Client(base.replace('http', 'ws'));
+  const room = await client.joinById(roomId, { code, ...options });
+  return welcomed(room, record(room));
+}
+
+export async function waitFor(
+  predicate: () => boolean,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<void> {
+  const start = Date.now();
+  while (!predicate()) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+export function lastOf<T>(joined: Joined, type: string): T | undefined {
+  const list = joined.messages.get(type);
+  return list ? (list[list.length - 1] as T) : undefined;
+}
+
+export function countOf(joined: Joined, type: string): number {
+  return joined.messages.get(type)?.length ?? 0;
+}
+
+export interface WirePlayer {
+  id: string;
+  name: string;
+  townId: string;
+  portfolios: string;
+  connected: boolean;
+}
+
+export interface WireTown {
+  id: string;
+  name: string;
+  figures: string;
+  human: boolean;
+  bot: string;
+  members: number;
+  connected: number;
+  submitted: boolean;
+  private?: Record<string, string | number>;
+}
+
+export interface WireState {
+  phase: string;
+  round: number;
+  year: number;
+  deadline: number;
+  remainingMs: number;
+  paused: boolean;
+  locked: boolean;
+  diplomacy: boolean;
+  towns: Map<string, WireTown>;
+  players: Map<string, WirePlayer>;
+  news: string[];
+  lastEvents: string;
+}
+
+/** The room state as colyseus.js decoded it (through schema reflection). */
+export function stateOf(joined: Joined): WireState {
+  return joined.room.state as WireState;
+}
