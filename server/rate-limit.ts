@@ -54,13 +54,17 @@ export class ClientRateLimiter {
   }
 }
 
-/** Failed join-code guesses per address: 10 in a burst, then one every 6 seconds. */
+/**
+ * Failed join-code guesses per address: 20 in a burst, then one every 3 seconds. A whole class
+ * often shares one school address, so the allowance covers a few mistyped codes per student;
+ * walking 2^30 codes at 20 a minute still takes decades.
+ */
 export class GuessLimiter {
   private readonly buckets = new Map<string, TokenBucket>();
 
   constructor(
-    private readonly burst = 10,
-    private readonly perMinute = 10,
+    private readonly burst = 20,
+    private readonly perMinute = 20,
   ) {}
 
   /** Whether this address may try another code now (consumes nothing). */

@@ -186,7 +186,9 @@ export class ClassroomRoom extends Room<ClassroomState> {
       this.nextSeatOrder = Math.max(this.nextSeatOrder, seat.order + 1);
     }
     const round = this.match.round + 1;
+    this.drafts.clear();
     for (const d of stored.drafts) if (d.round === round) this.drafts.set(d.townId, d.plan);
+    for (const town of this.match.towns) this.syncDraft(town.id);
     for (const s of stored.submissions) {
       if (s.round === round) this.submissions.set(s.townId, { plan: s.plan, by: s.by, at: s.at });
     }

@@ -1,0 +1,108 @@
+/**
+ * A server killed mid-match (SIGKILL, no chance to clean up) comes back from its SQLite store:
+ * same join code, same towns, submitted plans kept, drafts kept, and the round resolves with them.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
+import type { TownPlan } from '../../shared/index';
+import {
+  countOf,
+  createSession,
+  joinInstructor,
+  joinStudent,
+  stateOf,
+  tempDataDir,
+  waitFor,
+  type Joined,
+} from './helpers';
+
+const dataDir = tempDataDir();
+const children: ChildProcess[] = [];
+
+async function startProcess(): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  await waitFor(() => /running at (http:\/\/\S+)/.test(out), `server start (${out})`, 30_000);
+  return { child, url: /running at (http:\/\/\S+)/.exec(out)![1] };
+}
+
+afterAll(() => {
+  for (const c of children) c.kill('SIGKILL');
+});
+
+function draftOf(j: Joined, townId: string): TownPlan {
+  return JSON.parse(String(stateOf(j).towns.get(townId)!.private!.draft)) as TownPlan;
+}
+
+describe('restart mid-match', () => {
+  it('resumes with the submissions and drafts kept', async () => {
+    const first = await startProcess();
+    const session = await createSession(first.url, {
+      scenarioId: 'export-crash-2008',
+      towns: 3,
+      rounds: 4,
+      seed: 11,
+      planningSeconds: 600,
+      briefingSeconds: 0,
+      resultsSeconds: 1,
+    });
+    const teacher = await joinInstructor(first.url, session);
+    const ana = await joinStudent(first.url, session.code, { name: 'Ana', townId: 'dongguan' });
+    const bo = await joinStudent(first.url, session.code, { name: 'Bo', townId: 'shunde' });
+    teacher.room.send('instructor:start', {});
+    await waitFor(() => stateOf(ana).phase === 'planning', 'planning');
+    const plan = draftOf(ana, 'dongguan');
+    ana.room.send('draft', {
+      section: 'environment',
+      value: { ...plan.environment, enforcement: 'strict', greenSubsidy: 7 },
+    });
+    await waitFor(() => draftOf(ana, 'dongguan').environment.greenSubsidy === 7, 'draft');
+    ana.room.send('submit', { round: 1 });
+    await waitFor(() => countOf(ana, 'submitted') === 1, 'acknowledged');
+    bo.room.send('draft', {
+      section: 'preferential',
+      value: { ...draftOf(bo, 'shunde').preferential, landDiscount: 0.3 },
+    });
+    await waitFor(() => countOf(bo, 'draftSaved') === 1, 'Bo’s draft saved');
+
+    first.child.kill('SIGKILL');
+    await new Promise((r) => first.child.once('exit', r));
+
+    const second = await startProcess();
+    const anaBack = await joinStudent(second.url, session.code, {
+      seatToken: ana.welcome.seatToken,
+    });
+    const boBack = await joinStudent(second.url, session.code, { seatToken: bo.welcome.seatToken });
+    expect(anaBack.welcome.townId).toBe('dongguan');
+    expect(boBack.welcome.townId).toBe('shunde');
+    await waitFor(() => stateOf(anaBack).phase === 'planning', 'planning again');
+    expect(stateOf(anaBack).round).toBe(1);
+    await waitFor(
+      () => stateOf(anaBack).towns.get('dongguan')?.private?.draft !== undefined,
+      'state',
+    );
+    expect(stateOf(anaBack).towns.get('dongguan')!.submitted).toBe(true);
+    expect(draftOf(boBack, 'shunde').preferential.landDiscount).toBe(0.3);
+
+    boBack.room.send('submit', { round: 1 });
+    await waitFor(() => stateOf(anaBack).phase === 'results', 'round 1 resolved after the restart');
+    const res = await fetch(`${second.url}/api/matches/${session.matchId}/log`, {
+      headers: { authorization: `Bearer ${session.instructorKey}` },
+    });
+    const log = (await res.json()) as { rounds: { plans: Record<string, TownPlan> }[] };
+    expect(log.rounds).toHaveLength(1);
+    expect(log.rounds[0].plans.dongguan.environment.greenSubsidy).toBe(7);
+    expect(log.rounds[0].plans.shunde.preferential.landDiscount).toBe(0.3);
+
+    // Graceful shutdown: SIGTERM lets the process finish and exit 0.
+    const exit = new Promise<number | null>((r) => second.child.once('exit', (code) => r(code)));
+    second.child.kill('SIGTERM');
+    expect(await exit).toBe(0);
+  }, 90_000);
+});
