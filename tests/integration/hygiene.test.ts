@@ -138,7 +138,7 @@ describe('input hygiene', () => {
     let closed = false;
     victim.room.onLeave(() => (closed = true));
     // Protocol.ROOM_DATA (13) followed by bytes that are not msgpack.
-    victim.room.connection.send(new Uint8Array([13, 0xc1, 0xc1, 0xc1, 0xff]).buffer);
+    victim.room.connection.send(new Uint8Array([13, 0xc1, 0xc1, 0xc1, 0xff]));
     await waitFor(() => closed, 'garbage sender disconnected');
     const e = await errorAfter(cai, () => cai.room.send('teleport', {}));
     expect(e.code).toBe('unknownMessage');
