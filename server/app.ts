@@ -12,6 +12,7 @@ import { WebSocketTransport } from '@colyseus/ws-transport';
 import { Encoder } from '@colyseus/schema';
 import express from 'express';
 import { apiRouter, health } from './http';
+import { metricsSnapshot } from './metrics';
 import { ClassroomRoom } from './rooms/classroom-room';
 import { setRoomServices } from './services';
 import { ROOM_NAME, restoreSessions } from './sessions';
@@ -58,6 +59,11 @@ export async function createGameServer(options: GameServerOptions = {}): Promise
   app.get('/health', async (_req, res) => {
     res.json(await health());
   });
+  if (process.env.CLUSTER_TOWNS_METRICS === '1') {
+    app.get('/metrics', (_req, res) => {
+      res.json(metricsSnapshot());
+    });
+  }
   app.use('/api', apiRouter());
   if (options.clientDir && existsSync(options.clientDir)) {
     app.use(express.static(options.clientDir));

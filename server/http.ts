@@ -54,7 +54,7 @@ export function apiRouter(): express.Router {
   router.post('/sessions', async (req, res) => {
     const ip = req.ip ?? 'unknown';
     let bucket = creations.get(ip);
-    if (!bucket) creations.set(ip, (bucket = new TokenBucket(20, 20 / 60, Date.now())));
+    if (!bucket) creations.set(ip, (bucket = new TokenBucket(60, 60 / 60, Date.now())));
     if (!bucket.take(Date.now())) return fail(res, 429, 'too many sessions created: wait a minute');
     const parsed = sessionConfigSchema.safeParse(req.body ?? {});
     if (!parsed.success) return fail(res, 400, describeIssues(parsed.error).reason);

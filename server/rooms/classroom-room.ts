@@ -42,6 +42,7 @@ import {
 } from '../../shared/protocol/messages';
 import { publicTown } from '../../shared/protocol/public';
 import { canSubmit, editableSections, type PlanSection } from '../../shared/protocol/roles';
+import { recordResolution } from '../metrics';
 import { ClientRateLimiter } from '../rate-limit';
 import { roomServices, type RoomServices } from '../services';
 import type { NoteRecord, PhaseRecord, StoredMatch } from '../store/match-store';
@@ -233,7 +234,7 @@ export class ClassroomRoom extends Room<ClassroomState> {
       s.towns.set(town.id, pub);
       if (this.config.bots) this.bots.set(town.id, STRATEGY_IDS[i % STRATEGY_IDS.length]);
     });
-    this.refreshTowns();
+    this.refreshEconomy();
   }
 
   // -------------------------------------------------------------------------------------------
@@ -939,7 +940,9 @@ export class ClassroomRoom extends Room<ClassroomState> {
       );
       const inputs = { plans, cards: [...this.pendingCards] };
       const before = this.match;
+      const started = performance.now();
       const result = resolveRound(before, inputs);
+      recordResolution(performance.now() - started);
       const log: MatchLog = { ...this.log, rounds: [...this.log.rounds] };
       appendRound(log, before, inputs, result);
       const entry = log.rounds[log.rounds.length - 1];
@@ -987,7 +990,7 @@ export class ClassroomRoom extends Room<ClassroomState> {
       at: Date.now(),
     });
     this.submissions.clear();
-    this.refreshTowns();
+    this.refreshEconomy();
   }
 
   private async endMatch(): Promise<void> {
@@ -1029,22 +1032,34 @@ export class ClassroomRoom extends Room<ClassroomState> {
     }
   }
 
+  /** Seat and submission figures: cheap, refreshed on every join, leave and submission. */
   private refreshTowns(): void {
     for (const town of this.match.towns) {
       const pub = this.state.towns.get(town.id)!;
       const members = membersOf(this.seats.values(), town.id);
-      pub.figures = JSON.stringify(publicTown(town));
       pub.members = members.length;
       pub.connected = members.filter((m) => m.sessionId !== null).length;
       pub.human = members.length > 0;
       pub.bot = pub.human ? '' : (this.bots.get(town.id) ?? '');
       pub.submitted = this.submissions.has(town.id);
       pub.private.submittedBy = this.submissions.get(town.id)?.by ?? '';
-      pub.private.detail = JSON.stringify(town);
-      pub.private.history = JSON.stringify(this.history.get(town.id) ?? []);
       if (!pub.private.draft) this.syncDraft(town.id);
     }
+  }
+
+  /**
+   * The economy's figures: serialised only when the match state changes (creation, restore,
+   * each resolved round), never per message, as they are the bulk of the state.
+   */
+  private refreshEconomy(): void {
+    for (const town of this.match.towns) {
+      const pub = this.state.towns.get(town.id)!;
+      pub.figures = JSON.stringify(publicTown(town));
+      pub.private.detail = JSON.stringify(town);
+      pub.private.history = JSON.stringify(this.history.get(town.id) ?? []);
+    }
     this.state.proposals = JSON.stringify(this.match.proposals.filter((p) => p.status === 'open'));
+    this.refreshTowns();
   }
 
   private pushNews(item: NewsItem): void {
