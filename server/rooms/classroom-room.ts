@@ -103,6 +103,7 @@ export class ClassroomRoom extends Room<ClassroomState> {
   private patchTimer: Delayed | null = null;
   private nextSeatOrder = 0;
   private resolving = false;
+  private queue: Promise<void> = Promise.resolve();
 
   async onCreate(options: CreateOptions): Promise<void> {
     this.services = roomServices();
@@ -385,6 +386,16 @@ export class ClassroomRoom extends Room<ClassroomState> {
   // -------------------------------------------------------------------------------------------
   // Messages
 
+  /**
+   * Run room actions one after another: each may await a store write, and a draft edit followed
+   * at once by a submit must reach the submit in that order.
+   */
+  private serially(action: () => Promise<void>): void {
+    this.queue = this.queue.then(action).catch((error: unknown) => {
+      this.services.log(`room ${this.roomId}: ${(error as Error).stack ?? String(error)}`);
+    });
+  }
+
   private sendError(client: Client, error: ErrorMessage): void {
     client.send('error', error);
   }
@@ -439,7 +450,9 @@ export class ClassroomRoom extends Room<ClassroomState> {
         this.sendError(client, { code: 'invalid', type, ...describeIssues(parsed.error) });
         return;
       }
-      void this.instructorAction(client, action as InstructorMessageType, parsed.data);
+      this.serially(() =>
+        this.instructorAction(client, action as InstructorMessageType, parsed.data),
+      );
       return;
     }
     if (!Object.hasOwn(studentMessages, type)) {
@@ -461,7 +474,7 @@ export class ClassroomRoom extends Room<ClassroomState> {
         });
       return;
     }
-    void this.studentAction(client, seat, type as StudentMessageType, parsed.data);
+    this.serially(() => this.studentAction(client, seat, type as StudentMessageType, parsed.data));
   }
 
   private async studentAction(
@@ -614,7 +627,7 @@ export class ClassroomRoom extends Room<ClassroomState> {
     client.send('submitted', { round, townId });
     this.refreshTowns();
     this.schedulePatch();
-    if (this.allHumansSubmitted()) void this.resolve();
+    if (this.allHumansSubmitted()) this.serially(() => this.resolve());
   }
 
   private async unsubmit(client: Client, seat: Seat, round: number): Promise<void> {
@@ -866,7 +879,8 @@ export class ClassroomRoom extends Room<ClassroomState> {
         break;
       case 'planning':
         // Without a caretaker the round waits for every town or for the instructor.
-        if (forced || this.state.caretaker || this.allHumansSubmitted()) void this.resolve();
+        if (forced || this.state.caretaker || this.allHumansSubmitted())
+          this.serially(() => this.resolve());
         else this.state.deadline = 0;
         break;
       case 'results':
