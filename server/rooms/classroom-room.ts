@@ -40,9 +40,9 @@ import {
   type SessionConfig,
   type StudentMessageType,
 } from '../../shared/protocol/messages';
-import { publicTown } from '../../shared/protocol/public';
+import { matchContext, publicTown } from '../../shared/protocol/public';
 import { canSubmit, editableSections, type PlanSection } from '../../shared/protocol/roles';
-import { recordResolution } from '../metrics';
+import { recordPublish, recordResolution } from '../metrics';
 import { ClientRateLimiter } from '../rate-limit';
 import { roomServices, type RoomServices } from '../services';
 import type { NoteRecord, PhaseRecord, StoredMatch } from '../store/match-store';
@@ -103,6 +103,8 @@ export class ClassroomRoom extends Room<ClassroomState> {
   private patchTimer: Delayed | null = null;
   private nextSeatOrder = 0;
   private resolving = false;
+  /** When the last submission of the round arrived (for the load benchmark). */
+  private completedAt = 0;
   private queue: Promise<void> = Promise.resolve();
 
   async onCreate(options: CreateOptions): Promise<void> {
@@ -627,7 +629,10 @@ export class ClassroomRoom extends Room<ClassroomState> {
     client.send('submitted', { round, townId });
     this.refreshTowns();
     this.schedulePatch();
-    if (this.allHumansSubmitted()) this.serially(() => this.resolve());
+    if (this.allHumansSubmitted()) {
+      this.completedAt = performance.now();
+      this.serially(() => this.resolve());
+    }
   }
 
   private async unsubmit(client: Client, seat: Seat, round: number): Promise<void> {
@@ -973,6 +978,8 @@ export class ClassroomRoom extends Room<ClassroomState> {
       this.state.round = this.match.round;
       this.publishResults(result);
       this.setPhase('results', this.config.resultsSeconds);
+      if (this.completedAt > 0) recordPublish(performance.now() - this.completedAt);
+      this.completedAt = 0;
     } catch (error) {
       this.services.log(
         `room ${this.roomId}: resolution failed: ${(error as Error).stack ?? String(error)}`,
@@ -1073,6 +1080,7 @@ export class ClassroomRoom extends Room<ClassroomState> {
       pub.private.history = JSON.stringify(this.history.get(town.id) ?? []);
     }
     this.state.proposals = JSON.stringify(this.match.proposals.filter((p) => p.status === 'open'));
+    this.state.context = JSON.stringify(matchContext(this.match));
     this.refreshTowns();
   }
 

@@ -88,6 +88,8 @@ export const ClassroomState = schema(
     /** Open diplomacy proposals (JSON Proposal[]). */
     proposals: 'string',
     stateHash: 'string',
+    /** The match without towns and PRNG (JSON MatchContext), for clients to cost their plans. */
+    context: 'string',
   },
   'ClassroomState',
 );

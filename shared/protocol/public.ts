@@ -5,7 +5,7 @@
  */
 import type { SectorId } from '../data/sectors';
 import { pollutionIndex } from '../engine/pollution';
-import type { ClusterType, LifeStage, TownGeo, TownState } from '../engine/types';
+import type { ClusterType, LifeStage, MatchState, TownGeo, TownState } from '../engine/types';
 import { SECTOR_IDS } from '../data/sectors';
 
 export interface PublicTown {
@@ -65,5 +65,34 @@ export function publicTown(town: TownState): PublicTown {
     mainSector: main,
     clusterType: main ? town.industries[main].clusterType : 'none',
     lifeStage: main ? town.industries[main].lifeStage : 'none',
+  };
+}
+
+/** The match without its towns and without the PRNG state (which would let players foresee
+ * chance): everything a client needs to validate and cost its own plan. */
+export type MatchContext = Omit<MatchState, 'towns' | 'rng'>;
+
+export function matchContext(state: MatchState): MatchContext {
+  const { towns: _towns, rng: _rng, ...context } = state;
+  return structuredClone(context);
+}
+
+/**
+ * A MatchState for a student's client to run validatePlan and planCost on its own draft: the
+ * context, the town's own full state, and the other towns as placeholders that carry only their
+ * ids and names (validation needs nothing else of them; their private figures stay private).
+ */
+export function planningState(
+  context: MatchContext,
+  own: TownState,
+  others: readonly { id: string; name: string }[],
+): MatchState {
+  return {
+    ...structuredClone(context),
+    rng: [0, 0, 0, 0],
+    towns: [
+      own,
+      ...others.filter((o) => o.id !== own.id).map((o) => ({ ...own, id: o.id, name: o.name })),
+    ],
   };
 }
