@@ -79,11 +79,14 @@ async function startServer(dataDir: string): Promise<{ url: string; stop: () => 
   return { url: /running at (http:\/\/\S+)/.exec(out)![1], stop: () => child.kill('SIGTERM') };
 }
 
-async function metrics(url: string): Promise<{ resolveMs: number[]; rssBytes: number }> {
-  return (await (await fetch(`${url}/metrics`)).json()) as {
-    resolveMs: number[];
-    rssBytes: number;
-  };
+interface ServerMetrics {
+  resolveMs: number[];
+  publishMs: number[];
+  rssBytes: number;
+}
+
+async function metrics(url: string): Promise<ServerMetrics> {
+  return (await (await fetch(`${url}/metrics`)).json()) as ServerMetrics;
 }
 
 async function inBatches<T>(tasks: (() => Promise<T>)[], size: number): Promise<T[]> {
@@ -128,6 +131,7 @@ async function main(): Promise<void> {
 
   const joinMs: number[] = [];
   let errors = 0;
+  const errorKinds = new Map<string, number>();
   const classes: { teacher: Room; students: Student[] }[] = [];
   for (const session of sessions) {
     const teacher = await new Client(ws).joinById(session.roomId, {
@@ -163,7 +167,11 @@ async function main(): Promise<void> {
         student.townId = w.townId;
         student.portfolios = w.portfolios;
       });
-      room.onMessage('error', () => errors++);
+      room.onMessage('error', (e: { code: string; reason: string }) => {
+        errors++;
+        errorKinds.set(e.code, (errorKinds.get(e.code) ?? 0) + 1);
+        if (errorKinds.get(e.code) === 1) console.error(`first ${e.code} error: ${e.reason}`);
+      });
       room.onMessage('*', () => undefined);
       const socket = (room.connection.transport as unknown as { ws: WebSocket }).ws;
       socket.addEventListener('message', (e: MessageEvent) => {
@@ -242,6 +250,9 @@ async function main(): Promise<void> {
     `| round resolution in the server p50 / p99 (${m.resolveMs.length} rounds) | ${fmt(percentile(m.resolveMs, 50))} / ${fmt(percentile(m.resolveMs, 99))} ms |`,
   );
   console.log(
+    `| last submission received → results patch sent, in the server p50 / p95 | ${fmt(percentile(m.publishMs, 50))} / ${fmt(percentile(m.publishMs, 95))} ms |`,
+  );
+  console.log(
     `| last submission → results on clients p50 / p95 | ${fmt(percentile(resultsMs, 50))} / ${fmt(percentile(resultsMs, 95))} ms |`,
   );
   console.log(
@@ -253,7 +264,9 @@ async function main(): Promise<void> {
   console.log(
     `| peak memory per connection ((peak − baseline) / connections) | ${fmt((peakRss - baseline) / connections / 1024)} KB |`,
   );
-  console.log(`| error messages received | ${errors} |`);
+  console.log(
+    `| error messages received | ${errors} ${JSON.stringify(Object.fromEntries(errorKinds))} |`,
+  );
 }
 
 main().then(
