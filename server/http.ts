@@ -104,7 +104,18 @@ export function apiRouter(): express.Router {
   router.get('/matches/:id/log', async (req, res) => {
     const stored = await ownedMatch(req, res);
     if (!stored) return;
-    const log = { ...matchLogOf(stored), notes: stored.notes };
+    // Who played each town, as display names only (the header is written before anyone joins).
+    const names = new Map<string, string[]>();
+    for (const seat of stored.seats) {
+      if (seat.removed || !seat.townId) continue;
+      names.set(seat.townId, [...(names.get(seat.townId) ?? []), seat.name]);
+    }
+    const base = matchLogOf(stored);
+    const towns = base.towns.map((t) => ({
+      ...t,
+      player: names.get(t.id)?.join(', ') ?? (stored.record.config.bots ? 'computer' : 'caretaker'),
+    }));
+    const log = { ...base, towns, notes: stored.notes };
     res.set(
       'Content-Disposition',
       `attachment; filename="cluster-towns-${stored.record.code}.json"`,

@@ -119,8 +119,13 @@ describe('a full classroom match', () => {
       headers: { authorization: `Bearer ${session.instructorKey}` },
     });
     expect(res.status).toBe(200);
-    const log = (await res.json()) as { rounds: { plans: Record<string, TownPlan> }[] };
+    const log = (await res.json()) as {
+      rounds: { plans: Record<string, TownPlan> }[];
+      towns: { id: string; player: string }[];
+    };
     expect(log.rounds).toHaveLength(3);
+    expect(log.towns.find((t) => t.id === 'wenzhou')!.player).toBe('Ana, Bo');
+    expect(log.towns.find((t) => t.id === 'yiwu')!.player).toBe('computer');
     expect(log.rounds[0].plans.wenzhou.environment.enforcement).toBe('strict');
     const file = join(dataDir, 'match.json');
     writeFileSync(file, JSON.stringify(log));
