@@ -38,8 +38,14 @@ export {
   replayLog,
   LogError,
   LOG_VERSION,
+  READABLE_LOG_VERSIONS,
+  endLog,
+  forkLog,
   type MatchLog,
   type LoggedRound,
+  type RoundNote,
+  type SubmissionNote,
+  type ForkOrigin,
 } from './engine/match-log';
 export { pollutionIndex } from './engine/pollution';
 export { EVENT_CARD_IDS } from './engine/events';

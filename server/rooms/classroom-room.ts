@@ -18,6 +18,7 @@ import {
   type MatchLog,
   type MatchState,
   type PlanError,
+  type RoundNote,
   type RoundResult,
   type StrategyId,
   type TownIndicators,
@@ -97,6 +98,8 @@ export class ClassroomRoom extends Room<ClassroomState> {
   private drafts = new Map<string, TownPlan>();
   private submissions = new Map<string, { plan: TownPlan; by: string; at: number }>();
   private pendingCards: string[] = [];
+  /** Announcements, statements and cards of the round in play, for its log entry. */
+  private roundNotes: RoundNote[] = [];
   private history = new Map<string, TownIndicators[]>();
   private bots = new Map<string, StrategyId>();
   private phaseTimer: Delayed | null = null;
@@ -200,7 +203,17 @@ export class ClassroomRoom extends Room<ClassroomState> {
     this.state.locked = phase.locked;
     this.state.diplomacy = phase.diplomacy;
     this.state.caretaker = phase.caretaker;
-    for (const note of stored.notes) this.pushNews(this.newsOfNote(note));
+    for (const note of stored.notes) {
+      this.pushNews(this.newsOfNote(note));
+      if (note.round === round) {
+        this.roundNotes.push({
+          kind: note.kind,
+          author: note.author,
+          text: note.text,
+          at: note.at,
+        });
+      }
+    }
     this.refreshTowns();
     // The round in progress restarts its timer; nothing submitted is lost.
     if (phase.phase === 'waiting') this.setPhase('waiting', 0);
@@ -963,8 +976,11 @@ export class ClassroomRoom extends Room<ClassroomState> {
       const result = resolveRound(before, inputs);
       recordResolution(performance.now() - started);
       const log: MatchLog = { ...this.log, rounds: [...this.log.rounds] };
-      appendRound(log, before, inputs, result);
-      const entry = log.rounds[log.rounds.length - 1];
+      const submissions = [...this.submissions].map(([town, s]) => ({ town, by: s.by, at: s.at }));
+      const entry = appendRound(log, before, inputs, result, {
+        submissions,
+        notes: this.roundNotes,
+      });
       // Durable first: only a round that reached the store becomes the room's state.
       await this.services.store.appendRound(this.matchId, entry, {
         ...this.phaseRecord(),
@@ -973,6 +989,7 @@ export class ClassroomRoom extends Room<ClassroomState> {
         pendingCards: [],
       });
       this.log = log;
+      this.roundNotes = [];
       this.match = result.state;
       this.pendingCards = [];
       this.state.round = this.match.round;
@@ -1112,6 +1129,8 @@ export class ClassroomRoom extends Room<ClassroomState> {
   private async addNote(note: Omit<NoteRecord, 'round' | 'at'>, townId?: string): Promise<void> {
     const full: NoteRecord = { ...note, round: this.state.round, at: Date.now() };
     await this.services.store.addNote(this.matchId, full);
+    // Notes made while results are shown go into the next round's entry.
+    this.roundNotes.push({ kind: full.kind, author: full.author, text: full.text, at: full.at });
     this.pushNews({ ...this.newsOfNote(full), townId });
     this.schedulePatch();
   }

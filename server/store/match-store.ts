@@ -5,7 +5,7 @@
  * durable, and the room acknowledges a submission only after that (issue 3, "Durability").
  * SQLite is the embedded default; the interface is small so a PostgreSQL store can follow.
  */
-import type { LoggedRound, MatchLog, TownPlan } from '../../shared/index';
+import { endLog, type LoggedRound, type MatchLog, type TownPlan } from '../../shared/index';
 import type { Phase, SessionConfig } from '../../shared/protocol/messages';
 import type { Portfolio } from '../../shared/protocol/roles';
 
@@ -113,5 +113,7 @@ export interface MatchStore {
 
 /** Rebuild the full match log from a stored match. */
 export function matchLogOf(stored: StoredMatch): MatchLog {
-  return { ...stored.record.log, rounds: stored.rounds };
+  const log: MatchLog = { ...stored.record.log, rounds: stored.rounds };
+  if (stored.finished && log.version >= 2) endLog(log);
+  return log;
 }

@@ -9,18 +9,51 @@ import { resolveRound, type RoundInputs } from './resolve-round';
 import type { MatchState, RoundResult, TownPlan } from './types';
 
 export const LOG_FORMAT = 'cluster-towns-match';
-export const LOG_VERSION = 1;
+/** Version written by this build; versions in READABLE_LOG_VERSIONS are still read. */
+export const LOG_VERSION = 2;
+export const READABLE_LOG_VERSIONS: readonly number[] = [1, 2];
 export const GAME_VERSION = '0.1.0';
+
+/** Who submitted a town's plan and when (epoch ms); informative, covered by the chain. */
+export interface SubmissionNote {
+  town: string;
+  by: string;
+  at: number;
+}
+
+/** Announcements, public statements and event cards of a round, as they happened. */
+export interface RoundNote {
+  kind: 'announcement' | 'statement' | 'eventCard' | 'control';
+  author: string;
+  text: string;
+  at: number;
+}
 
 export interface LoggedRound {
   round: number;
   year: number;
   plans: Record<string, TownPlan>;
   cards: string[];
+  /** Version 2: who submitted which plan and when (absent: computer or caretaker plans only). */
+  submissions?: SubmissionNote[];
+  /** Version 2: announcements, statements and cards during the round. */
+  notes?: RoundNote[];
   /** Hash of the state after this round. */
   hash: string;
-  /** fnv1a64(previous chain + this round's inputs + hash). */
+  /** v1: fnv1a64(previous | inputs | hash); v2 also covers submissions and notes. */
   chain: string;
+}
+
+/** Where a forked match left its parent: the parent's rounds up to the fork are replayed first. */
+export interface ForkOrigin {
+  /** Rounds of the parent replayed before this log's own rounds. */
+  round: number;
+  parentInitialHash: string;
+  /** The parent's chain and state hash after `round`: this log's chain starts from there. */
+  parentChain: string;
+  parentHash: string;
+  /** The parent's inputs up to the fork (so this log replays on its own). */
+  prefix: { plans: Record<string, TownPlan>; cards: string[]; hash: string }[];
 }
 
 export interface MatchLog {
@@ -32,11 +65,35 @@ export interface MatchLog {
   config: { towns: number; diplomacy: boolean };
   towns: { id: string; name: string; player: string }[];
   initialHash: string;
+  /** Version 2: present when this match continues another one from one of its rounds. */
+  forkedFrom?: ForkOrigin;
   rounds: LoggedRound[];
+  /** Version 2: written when the match ended, so a log cut short at the end is detected. */
+  end?: { rounds: number; chain: string };
 }
 
-export function chainLink(previous: string, inputs: RoundInputs, hash: string): string {
-  return fnv1a64(`${previous}|${canonicalJson(inputs)}|${hash}`);
+function roundContent(
+  log: Pick<MatchLog, 'version'>,
+  inputs: RoundInputs,
+  entry: Partial<LoggedRound>,
+): unknown {
+  if (log.version === 1) return inputs;
+  return { ...inputs, submissions: entry.submissions ?? [], notes: entry.notes ?? [] };
+}
+
+export function chainLink(previous: string, content: unknown, hash: string): string {
+  return fnv1a64(`${previous}|${canonicalJson(content)}|${hash}`);
+}
+
+/** The first link: v1 starts from the initial hash; v2 also covers the header's own facts. */
+export function chainStart(log: MatchLog): string {
+  if (log.version === 1) return log.initialHash;
+  if (log.forkedFrom) return log.forkedFrom.parentChain;
+  return chainLink(
+    log.initialHash,
+    { scenarioId: log.scenarioId, seed: log.seed, config: log.config },
+    log.initialHash,
+  );
 }
 
 export function startLog(state: MatchState, players: Record<string, string> = {}): MatchLog {
@@ -62,17 +119,31 @@ export function appendRound(
   before: MatchState,
   inputs: RoundInputs,
   result: RoundResult,
-): void {
+  record: { submissions?: SubmissionNote[]; notes?: RoundNote[] } = {},
+): LoggedRound {
   const previous =
-    log.rounds.length > 0 ? log.rounds[log.rounds.length - 1].chain : log.initialHash;
-  log.rounds.push({
+    log.rounds.length > 0 ? log.rounds[log.rounds.length - 1].chain : chainStart(log);
+  const entry: LoggedRound = {
     round: before.round + 1,
     year: before.year,
     plans: inputs.plans,
     cards: inputs.cards,
     hash: result.hash,
-    chain: chainLink(previous, inputs, result.hash),
-  });
+    chain: '',
+  };
+  if (log.version >= 2) {
+    entry.submissions = record.submissions ?? [];
+    entry.notes = record.notes ?? [];
+  }
+  entry.chain = chainLink(previous, roundContent(log, inputs, entry), result.hash);
+  log.rounds.push(entry);
+  return entry;
+}
+
+/** Mark the match as finished, so that a later cut at the end of the file is detected. */
+export function endLog(log: MatchLog): void {
+  const last = log.rounds.length > 0 ? log.rounds[log.rounds.length - 1].chain : chainStart(log);
+  log.end = { rounds: log.rounds.length, chain: last };
 }
 
 export class LogError extends Error {
@@ -91,9 +162,9 @@ export function parseLog(value: unknown): MatchLog {
   const log = value as Partial<MatchLog>;
   if (log.format !== LOG_FORMAT)
     throw new LogError(`not a match log: format is ${JSON.stringify(log.format)}`);
-  if (log.version !== LOG_VERSION) {
+  if (typeof log.version !== 'number' || !READABLE_LOG_VERSIONS.includes(log.version)) {
     throw new LogError(
-      `unsupported match log version ${String(log.version)} (this build reads version ${LOG_VERSION})`,
+      `unsupported match log version ${String(log.version)} (this build reads versions ${READABLE_LOG_VERSIONS.join(' and ')})`,
     );
   }
   if (
@@ -118,6 +189,20 @@ export function parseLog(value: unknown): MatchLog {
       throw new LogError(`corrupt match log: round ${i + 1} is malformed`, i + 1);
     }
   });
+  if (log.end !== undefined) {
+    if (!log.end || typeof log.end.rounds !== 'number' || typeof log.end.chain !== 'string') {
+      throw new LogError('corrupt match log: malformed end marker');
+    }
+    if (log.end.rounds !== log.rounds.length) {
+      throw new LogError(
+        `truncated match log: the match ended after ${log.end.rounds} rounds but the file holds ${log.rounds.length}`,
+        log.rounds.length + 1,
+      );
+    }
+  }
+  if (log.forkedFrom !== undefined && (!log.forkedFrom || !Array.isArray(log.forkedFrom.prefix))) {
+    throw new LogError('corrupt match log: malformed fork origin');
+  }
   return log as MatchLog;
 }
 
@@ -138,31 +223,76 @@ export function replayLog(log: MatchLog, onRound?: (step: ReplayStep) => void): 
     diplomacy: log.config.diplomacy,
   };
   let state = createMatch(log.scenarioId, options);
-  if (hashState(state) !== log.initialHash)
+  const fork = log.forkedFrom;
+  if (hashState(state) !== (fork ? fork.parentInitialHash : log.initialHash))
     throw new LogError('initial state hash differs (round 0)', 0);
-  let chain = log.initialHash;
+  if (fork) {
+    // The parent's rounds up to the fork rebuild the state this match started from.
+    fork.prefix.forEach((step, i) => {
+      const result = resolveStep(state, { plans: step.plans, cards: step.cards }, i + 1);
+      if (result.hash !== step.hash) {
+        throw new LogError(`fork origin: parent round ${i + 1} state hash differs`, 0);
+      }
+      state = result.state;
+    });
+    if (hashState(state) !== fork.parentHash || hashState(state) !== log.initialHash) {
+      throw new LogError('fork origin: the state at the fork point differs (round 0)', 0);
+    }
+  }
+  let chain = chainStart(log);
   for (const entry of log.rounds) {
     const inputs: RoundInputs = { plans: entry.plans, cards: entry.cards };
-    let result: RoundResult;
-    try {
-      result = resolveRound(state, inputs);
-    } catch (error) {
-      throw new LogError(
-        `round ${entry.round}: inputs rejected: ${(error as Error).message}`,
-        entry.round,
-      );
-    }
+    const result = resolveStep(state, inputs, entry.round);
     if (result.hash !== entry.hash) {
       throw new LogError(
         `round ${entry.round}: state hash differs (log ${entry.hash}, replay ${result.hash})`,
         entry.round,
       );
     }
-    chain = chainLink(chain, inputs, result.hash);
+    chain = chainLink(chain, roundContent(log, inputs, entry), result.hash);
     if (chain !== entry.chain)
       throw new LogError(`round ${entry.round}: hash chain broken`, entry.round);
     state = result.state;
     onRound?.({ round: entry.round, state, result });
   }
+  if (log.end && log.end.chain !== chain) {
+    throw new LogError('the end marker does not match the last round', log.rounds.length);
+  }
   return state;
+}
+
+function resolveStep(state: MatchState, inputs: RoundInputs, round: number): RoundResult {
+  try {
+    return resolveRound(state, inputs);
+  } catch (error) {
+    throw new LogError(`round ${round}: inputs rejected: ${(error as Error).message}`, round);
+  }
+}
+
+/**
+ * Start the log of a match that continues another from one of its rounds ("what if Foshan had not
+ * cracked down in 2007?"): the parent's inputs up to the fork are kept, and the new chain starts
+ * from the parent's link at that round.
+ */
+export function forkLog(parent: MatchLog, round: number, stateAtFork: MatchState): MatchLog {
+  if (!Number.isInteger(round) || round < 0 || round > parent.rounds.length) {
+    throw new LogError(`cannot fork at round ${round}: the log has ${parent.rounds.length} rounds`);
+  }
+  const parentPrefix = parent.forkedFrom?.prefix ?? [];
+  const own = parent.rounds
+    .slice(0, round)
+    .map((r) => ({ plans: r.plans, cards: r.cards, hash: r.hash }));
+  const parentChain = round > 0 ? parent.rounds[round - 1].chain : chainStart(parent);
+  const log = startLog(stateAtFork);
+  log.seed = parent.seed;
+  log.config = { ...parent.config };
+  log.towns = parent.towns.map((t) => ({ ...t, player: 'computer' }));
+  log.forkedFrom = {
+    round: (parent.forkedFrom?.round ?? 0) + round,
+    parentInitialHash: parent.forkedFrom?.parentInitialHash ?? parent.initialHash,
+    parentChain,
+    parentHash: hashState(stateAtFork),
+    prefix: [...parentPrefix, ...own],
+  };
+  return log;
 }

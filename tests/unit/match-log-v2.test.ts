@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import {
+  createMatch,
+  decidePlan,
+  endLog,
+  forkLog,
+  parseLog,
+  replayLog,
+  resolveRound,
+  startLog,
+  appendRound,
+  LogError,
+  type MatchLog,
+  type MatchState,
+} from '../../shared/index';
+
+function play(rounds: number, version = 2): { log: MatchLog; states: MatchState[] } {
+  let state = createMatch('foshan-2007', { seed: 21 });
+  const log = startLog(state);
+  log.version = version;
+  const states = [state];
+  for (let r = 0; r < rounds; r++) {
+    const plans = Object.fromEntries(
+      state.towns.map((t) => [t.id, decidePlan(state, t.id, 'balanced')]),
+    );
+    const inputs = { plans, cards: r === 1 ? ['crisis2008'] : [] };
+    const result = resolveRound(state, inputs);
+    appendRound(log, state, inputs, result, {
+      submissions: [{ town: 'foshan', by: 'Ana', at: 1000 + r }],
+      notes: [{ kind: 'announcement', author: 'instructor', text: `round ${r + 1}`, at: 2000 + r }],
+    });
+    state = result.state;
+    states.push(state);
+  }
+  return { log, states };
+}
+
+const reparse = (log: MatchLog): MatchLog => parseLog(JSON.parse(JSON.stringify(log)));
+
+function failure(fn: () => unknown): LogError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof LogError) return error;
+    throw error;
+  }
+  throw new Error('expected a LogError');
+}
+
+describe('match log version 2', () => {
+  it('records who submitted and the notes, and replays', () => {
+    const { log, states } = play(3);
+    endLog(log);
+    const copy = reparse(log);
+    expect(copy.rounds[0].submissions).toEqual([{ town: 'foshan', by: 'Ana', at: 1000 }]);
+    const final = replayLog(copy);
+    expect(final.round).toBe(states[3].round);
+  });
+
+  it('detects a tampered note through the chain, naming the round', () => {
+    const { log } = play(3);
+    const copy = reparse(log);
+    copy.rounds[1].notes![0].text = 'rewritten history';
+    const e = failure(() => replayLog(copy));
+    expect(e.message).toMatch(/round 2: hash chain broken/);
+    expect(e.round).toBe(2);
+  });
+
+  it('detects a log cut short after its end marker', () => {
+    const { log } = play(3);
+    endLog(log);
+    const copy = JSON.parse(JSON.stringify(log)) as MatchLog;
+    copy.rounds.pop();
+    expect(failure(() => parseLog(copy)).message).toMatch(/truncated match log: .*3 rounds .* 2/);
+  });
+
+  it('still reads version 1 logs and refuses unknown versions by number', () => {
+    const { log } = play(2, 1);
+    expect(log.rounds[0].submissions).toBeUndefined();
+    expect(() => replayLog(reparse(log))).not.toThrow();
+    const future = { ...JSON.parse(JSON.stringify(log)), version: 7 };
+    expect(failure(() => parseLog(future)).message).toMatch(/unsupported match log version 7/);
+  });
+
+  it('forks from a round: the new chain starts at the fork point and replays on its own', () => {
+    const { log, states } = play(4);
+    const fork = forkLog(log, 2, states[2]);
+    expect(fork.forkedFrom!.round).toBe(2);
+    expect(fork.forkedFrom!.parentChain).toBe(log.rounds[1].chain);
+    let state = states[2];
+    const plans = Object.fromEntries(
+      state.towns.map((t) => [t.id, decidePlan(state, t.id, 'green')]),
+    );
+    const result = resolveRound(state, { plans, cards: [] });
+    const entry = appendRound(fork, state, { plans, cards: [] }, result);
+    expect(entry.round).toBe(3);
+    state = result.state;
+    const replayed = replayLog(reparse(fork));
+    expect(replayed.round).toBe(3);
+    expect(result.hash).not.toBe(log.rounds[2].hash);
+    // A tampered prefix (the parent's history) is caught as well.
+    const bad = reparse(fork);
+    bad.forkedFrom!.prefix[0].cards = ['crisis2008'];
+    expect(failure(() => replayLog(bad)).message).toMatch(/fork origin/);
+  });
+});
