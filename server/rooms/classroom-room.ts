@@ -80,6 +80,13 @@ interface ClientData {
   limiter: ClientRateLimiter;
 }
 
+/** Computer strategies for empty seats; in solo play the difficulty picks them. */
+function botStrategy(config: SessionConfig, index: number): StrategyId {
+  if (config.mode === 'solo' && config.difficulty === 'easy') return 'green';
+  if (config.mode === 'solo' && config.difficulty === 'hard') return 'growth';
+  return STRATEGY_IDS[index % STRATEGY_IDS.length];
+}
+
 /** A dropped student keeps the seat at least this long, and through the planning phase. */
 export const RECONNECT_SECONDS = 120;
 const MAX_MESSAGE_JSON = 8 * 1024;
@@ -248,7 +255,7 @@ export class ClassroomRoom extends Room<ClassroomState> {
       pub.private = new TownPrivate();
       pub.private.briefing = JSON.stringify(objectivesFor());
       s.towns.set(town.id, pub);
-      if (this.config.bots) this.bots.set(town.id, STRATEGY_IDS[i % STRATEGY_IDS.length]);
+      if (this.config.bots) this.bots.set(town.id, botStrategy(this.config, i));
     });
     this.refreshEconomy();
   }
@@ -281,6 +288,9 @@ export class ClassroomRoom extends Room<ClassroomState> {
       throw new ServerError(JOIN_ERROR.ended, 'this session has ended');
     if (this.state.locked)
       throw new ServerError(JOIN_ERROR.locked, 'the session is locked: ask your instructor');
+    if (this.config.mode === 'solo' && [...this.seats.values()].some((s) => !s.removed)) {
+      throw new ServerError(JOIN_ERROR.full, 'this is someone else’s solo game');
+    }
     if (!options.name) throw new ServerError(JOIN_ERROR.invalid, 'enter a name');
     const name = options.name;
     const taken = [...this.seats.values()].some(
@@ -335,6 +345,7 @@ export class ClassroomRoom extends Room<ClassroomState> {
     } else {
       const seat = this.seats.get(auth.playerId!)!;
       this.bindSeat(client, seat);
+      if (this.config.mode === 'solo' && this.state.phase === 'waiting') this.beginRound();
       client.send('welcome', {
         instructor: false,
         playerId: seat.playerId,
@@ -509,6 +520,8 @@ export class ClassroomRoom extends Room<ClassroomState> {
         return this.chooseTown(client, seat, (message as { townId: string }).townId);
       case 'statement':
         return this.statement(client, seat, (message as { text: string }).text);
+      case 'continue':
+        return this.continueSolo(client, seat, (message as { round: number }).round);
       case 'ping':
         client.send('pong', {});
         return;
@@ -662,6 +675,26 @@ export class ClassroomRoom extends Room<ClassroomState> {
     this.submissions.delete(seat.townId!);
     this.refreshTowns();
     this.schedulePatch();
+  }
+
+  private async continueSolo(client: Client, seat: Seat, round: number): Promise<void> {
+    if (this.config.mode !== 'solo' || !canSubmit(seat.portfolios)) {
+      this.sendError(client, {
+        code: 'forbidden',
+        type: 'continue',
+        reason: 'only a solo player moves the game on',
+      });
+      return;
+    }
+    if (this.state.phase !== 'results' || round !== this.state.round) {
+      this.sendError(client, {
+        code: 'wrongPhase',
+        type: 'continue',
+        reason: 'there are no results to move on from',
+      });
+      return;
+    }
+    this.onTimer(true);
   }
 
   private async chooseTown(client: Client, seat: Seat, townId: string): Promise<void> {

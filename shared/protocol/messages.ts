@@ -77,6 +77,13 @@ export const sessionConfigSchema = z
     /** Students per town at most (role-play teams). */
     teamSize: z.number().int().min(1).max(5).default(5),
     title: z.string().max(60).optional(),
+    /**
+     * 'solo': self-guided play (issue 6): one student, computer towns elsewhere, the match starts
+     * when the player joins and moves on only when the player says so.
+     */
+    mode: z.enum(['classroom', 'solo']).default('classroom'),
+    /** Computer towns' strategies: easy = green innovators, hard = growth at any cost. */
+    difficulty: z.enum(['easy', 'normal', 'hard']).default('normal'),
   })
   .strict();
 export type SessionConfig = z.output<typeof sessionConfigSchema>;
@@ -127,6 +134,8 @@ export const studentMessages = {
   unsubmit: z.object({ round: z.number().int().min(1) }).strict(),
   chooseTown: z.object({ townId }).strict(),
   statement: z.object({ text: shortText(LIMITS.maxStatementLength) }).strict(),
+  /** Solo play: the player moves on from the results to the next round when ready. */
+  continue: z.object({ round: z.number().int().min(1) }).strict(),
   ping: z.object({}).strict(),
 } as const;
 

@@ -256,3 +256,33 @@ describe('the lobby', () => {
     await lobby.leave();
   });
 });
+
+describe('solo play', () => {
+  it('starts on joining, waits for the player at every step, and keeps others out', async () => {
+    const session = await createSession(server.url, {
+      scenarioId: 'export-crash-2008',
+      mode: 'solo',
+      difficulty: 'hard',
+      planningSeconds: 0,
+      briefingSeconds: 0,
+      resultsSeconds: 0,
+      teamSize: 1,
+      rounds: 2,
+    });
+    const me = await joinStudent(server.url, session.code, { name: 'Solo', townId: 'dongguan' });
+    await waitFor(() => stateOf(me).phase === 'planning', 'starts by itself');
+    expect(stateOf(me).deadline).toBe(0);
+    const bots = [...stateOf(me).towns.values()].filter((t) => t.bot !== '');
+    expect(bots.length).toBe(4);
+    expect(bots.every((t) => t.bot === 'growth')).toBe(true);
+    await expect(joinStudent(server.url, session.code, { name: 'Intruder' })).rejects.toThrow(
+      /solo/,
+    );
+    me.room.send('submit', { round: 1 });
+    await waitFor(() => stateOf(me).phase === 'results', 'results');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(stateOf(me).phase).toBe('results');
+    me.room.send('continue', { round: 1 });
+    await waitFor(() => stateOf(me).phase === 'planning' && stateOf(me).round === 2, 'round 2');
+  });
+});
