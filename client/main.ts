@@ -1,93 +1,96 @@
 /**
- * Start page until the Phaser client lands (issue 4): lists the scenarios and can run a match of
- * computer towns in the browser with the shared engine. `?verify=<scenario>,<seed>,<rounds>,<towns>`
- * exposes the per-round state hashes on `window.clusterTownsHashes` so the end-to-end test can
- * compare them with Node's (DESIGN §2: identical states in Node and every browser).
+ * Entry point. `?verify=…` runs the cross-engine determinism check (tests/e2e/determinism.test.ts);
+ * otherwise the page resumes the session this tab was in, or shows the start screen. The play
+ * and instructor screens are loaded with import() so the start screen never pulls Phaser.
  */
-import { SCENARIOS, type MatchState } from '../shared';
-import { botMatchHashes } from './bot-match';
+import './styles/app.css';
+import { onLanguageChange, t } from './i18n';
+import type { ProblemKind } from './net/errors';
+import {
+  SessionError,
+  forgetCurrent,
+  resumeSession,
+  type CreatedSession,
+  type Session,
+} from './net/session-client';
+import { currentSession, loadSeat } from './net/seat-store';
+import { normaliseJoinCode } from '../shared/protocol/messages';
+import { mountStartScreen, type StartScreenOptions } from './app/start-screen';
 
-declare global {
-  interface Window {
-    clusterTownsHashes?: string[];
-  }
+const root = document.getElementById('app')!;
+const params = new URLSearchParams(location.search);
+let unmount: (() => void) | null = null;
+
+function setTitle(): void {
+  document.title = t('app:title');
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = text;
-  return node;
+function showStart(options: StartScreenOptions = {}): void {
+  unmount?.();
+  unmount = mountStartScreen(
+    root,
+    { onStudent: (s) => void enter(s, null), onInstructor: (s, created) => void enter(s, created) },
+    options,
+  );
 }
 
-function renderResult(target: HTMLElement, state: MatchState): void {
-  const table = el('table');
-  const head = el('tr');
-  for (const h of [
-    'Town',
-    'GDP (M RMB)',
-    'Firms',
-    'Foreign plants',
-    'Pollution',
-    'Stability',
-    'Score',
-  ])
-    head.append(el('th', h));
-  table.append(head);
-  for (const t of state.towns) {
-    const row = el('tr');
-    const cells = [
-      t.name,
-      t.last.gdp.toFixed(0),
-      String(t.last.firms),
-      String(t.last.fdiStock),
-      ((t.airPollution + t.waterPollution) / 2).toFixed(0),
-      t.stability.toFixed(0),
-      t.score.toFixed(0),
-    ];
-    for (const c of cells) row.append(el('td', c));
-    table.append(row);
-  }
-  target.replaceChildren(el('h3', `${state.year}: after ${state.round} rounds`), table);
-}
+/** Problems after which the student's seat is gone from this tab. */
+const FINAL: ProblemKind[] = ['removed', 'otherWindow', 'abuse'];
 
-function main(): void {
-  const app = document.getElementById('app');
-  if (!app) return;
-  const params = new URLSearchParams(location.search);
-  const verify = params.get('verify');
-  if (verify) {
-    const [scenario, seed, rounds, towns] = verify.split(',');
-    const { hashes } = botMatchHashes(
-      scenario,
-      Number(seed),
-      Number(rounds),
-      towns ? Number(towns) : undefined,
-    );
-    window.clusterTownsHashes = hashes;
-    const pre = el('pre', hashes.join('\n'));
-    pre.id = 'hashes';
-    app.append(pre);
+async function enter(session: Session, created: CreatedSession | null): Promise<void> {
+  unmount?.();
+  unmount = null;
+  if (session.role === 'instructor') {
+    const { mountInstructorScreen } = await import('./app/instructor-screen');
+    unmount = mountInstructorScreen(root, session, {
+      created,
+      onLeave: () => {
+        void session.leave();
+        forgetCurrent();
+        showStart();
+      },
+    });
     return;
   }
-  const status = document.getElementById('status');
-  if (status)
-    status.textContent =
-      'The town and map scenes are under construction. You can already watch computer towns play a scenario:';
-  const list = el('ul');
-  const output = el('section');
-  output.setAttribute('aria-live', 'polite');
-  for (const s of SCENARIOS) {
-    const item = el('li');
-    const button = el('button', `Watch ${s.title}`);
-    button.type = 'button';
-    button.addEventListener('click', () => renderResult(output, botMatchHashes(s.id, 1, 10).state));
-    item.append(button, el('p', s.summary));
-    list.append(item);
-  }
-  app.append(list, output);
+  session.onStatus((status) => {
+    const reason = session.closedReason;
+    if (status !== 'closed' || !reason || !FINAL.includes(reason)) return;
+    if (reason !== 'otherWindow') forgetCurrent();
+    showStart({ notice: reason });
+  });
+  const { mountPlayScreen } = await import('./app/play-screen');
+  const result: unknown = mountPlayScreen(root, session);
+  unmount = typeof result === 'function' ? (result as () => void) : null;
 }
 
-main();
+async function start(): Promise<void> {
+  const joinParam = params.get('join');
+  const joinCode = joinParam ? normaliseJoinCode(joinParam) : undefined;
+  const resumable = joinCode ? loadSeat(joinCode) !== null : currentSession() !== null;
+  if (resumable) {
+    const status = document.createElement('p');
+    status.className = 'app-loading';
+    status.setAttribute('role', 'status');
+    status.textContent = t('app:resume.trying');
+    root.replaceChildren(status);
+    try {
+      const session = await resumeSession(joinCode);
+      if (session) return enter(session, null);
+    } catch (error) {
+      return showStart({
+        notice: error instanceof SessionError ? error.kind : 'server',
+        joinCode,
+      });
+    }
+  }
+  showStart({ joinCode });
+}
+
+const verify = params.get('verify');
+if (verify) {
+  void import('./app/verify').then(({ runVerify }) => runVerify(root, verify));
+} else {
+  setTitle();
+  onLanguageChange(setTitle);
+  void start();
+}

@@ -241,6 +241,7 @@ export class ClassroomRoom extends Room<ClassroomState> {
     s.title = this.config.title ?? findScenario(this.config.scenarioId)?.title ?? '';
     s.scenarioId = this.config.scenarioId;
     s.language = this.config.language;
+    s.mode = this.config.mode ?? 'classroom';
     s.rounds = this.totalRounds =
       this.config.rounds ?? findScenario(this.config.scenarioId)?.defaultRounds ?? 10;
     s.round = this.match.round;

@@ -66,6 +66,8 @@ export const ClassroomState = schema(
     title: 'string',
     scenarioId: 'string',
     language: 'string',
+    /** 'classroom' or 'solo' (self-paced: the player continues from the results). */
+    mode: 'string',
     phase: 'string',
     round: 'number',
     rounds: 'number',

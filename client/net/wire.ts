@@ -1,0 +1,210 @@
+/**
+ * The room state as colyseus.js decodes it (server/rooms/classroom-state.ts, read through schema
+ * reflection), and typed views of it. Structured fields travel as JSON strings; each is parsed
+ * once per new string, so a screen that re-renders on every patch does not re-parse the town.
+ */
+import type {
+  Explanation,
+  MatchEvent,
+  Proposal,
+  TownIndicators,
+  TownPlan,
+  TownState,
+} from '../../shared/engine/types';
+import type { PlanError } from '../../shared/engine/plan-schema';
+import type { NewsItem, Phase, RoleObjective } from '../../shared/protocol/messages';
+import type { PublicTown } from '../../shared/protocol/public';
+import { isPortfolio, type Portfolio } from '../../shared/protocol/roles';
+
+/** The parts of MapSchema / ArraySchema we use. */
+export interface WireMap<V> {
+  get(key: string): V | undefined;
+  forEach(callback: (value: V, key: string) => void): void;
+  readonly size: number;
+}
+
+export interface WireList<V> {
+  readonly length: number;
+  forEach(callback: (value: V, index: number) => void): void;
+}
+
+export interface WirePrivate {
+  detail: string;
+  draft: string;
+  draftVersion: number;
+  draftErrors: string;
+  explanations: string;
+  history: string;
+  briefing: string;
+  submittedBy: string;
+}
+
+export interface WireTown {
+  id: string;
+  name: string;
+  figures: string;
+  human: boolean;
+  bot: string;
+  members: number;
+  connected: number;
+  submitted: boolean;
+  /** Present only for the town's members and the instructor (StateView). */
+  private?: WirePrivate;
+}
+
+export interface WirePlayer {
+  id: string;
+  name: string;
+  townId: string;
+  portfolios: string;
+  connected: boolean;
+}
+
+export interface WireState {
+  protocol: number;
+  title: string;
+  scenarioId: string;
+  language: string;
+  phase: string;
+  round: number;
+  rounds: number;
+  year: number;
+  deadline: number;
+  remainingMs: number;
+  paused: boolean;
+  locked: boolean;
+  diplomacy: boolean;
+  caretaker: boolean;
+  instructorConnected: boolean;
+  towns?: WireMap<WireTown>;
+  players?: WireMap<WirePlayer>;
+  news?: WireList<string>;
+  lastEvents: string;
+  proposals: string;
+  stateHash: string;
+}
+
+export interface TownView {
+  id: string;
+  name: string;
+  human: boolean;
+  /** Computer strategy playing the seat, or '' for a human town. */
+  bot: string;
+  members: number;
+  connected: number;
+  submitted: boolean;
+  figures: PublicTown | null;
+}
+
+export interface PlayerView {
+  id: string;
+  name: string;
+  townId: string;
+  portfolios: Portfolio[];
+  connected: boolean;
+}
+
+export interface TownPrivateView {
+  detail: TownState | null;
+  draft: TownPlan | null;
+  draftVersion: number;
+  draftErrors: PlanError[];
+  explanations: Explanation[];
+  /** Indicators after each round: index 0 is round 1. */
+  history: TownIndicators[];
+  briefing: Partial<Record<Portfolio, RoleObjective>>;
+  submittedBy: string;
+}
+
+export const PHASES: readonly Phase[] = [
+  'waiting',
+  'briefing',
+  'planning',
+  'resolution',
+  'results',
+  'ended',
+];
+
+export function asPhase(value: string): Phase {
+  return (PHASES as readonly string[]).includes(value) ? (value as Phase) : 'waiting';
+}
+
+export function parsePortfolios(list: string): Portfolio[] {
+  return list.split(',').filter(isPortfolio);
+}
+
+/** Parses JSON fields, remembering the last string of each slot and what it parsed to. */
+export class JsonCache {
+  private slots = new Map<string, { raw: string; value: unknown }>();
+
+  parse<T>(slot: string, raw: string | undefined, fallback: T): T {
+    if (!raw) return fallback;
+    const hit = this.slots.get(slot);
+    if (hit && hit.raw === raw) return hit.value as T;
+    let value: T;
+    try {
+      value = JSON.parse(raw) as T;
+    } catch {
+      // A field cut by a bad patch is shown as missing rather than breaking the screen.
+      value = fallback;
+    }
+    this.slots.set(slot, { raw, value });
+    return value;
+  }
+}
+
+export function townView(town: WireTown, cache: JsonCache): TownView {
+  return {
+    id: town.id,
+    name: town.name,
+    human: town.human,
+    bot: town.bot ?? '',
+    members: town.members,
+    connected: town.connected,
+    submitted: town.submitted,
+    figures: cache.parse<PublicTown | null>(`figures:${town.id}`, town.figures, null),
+  };
+}
+
+export function privateView(town: WireTown, cache: JsonCache): TownPrivateView | null {
+  const p = town.private;
+  if (!p) return null;
+  const slot = (field: string): string => `${field}:${town.id}`;
+  return {
+    detail: cache.parse<TownState | null>(slot('detail'), p.detail, null),
+    draft: cache.parse<TownPlan | null>(slot('draft'), p.draft, null),
+    draftVersion: p.draftVersion,
+    draftErrors: cache.parse<PlanError[]>(slot('draftErrors'), p.draftErrors, []),
+    explanations: cache.parse<Explanation[]>(slot('explanations'), p.explanations, []),
+    history: cache.parse<TownIndicators[]>(slot('history'), p.history, []),
+    briefing: cache.parse(slot('briefing'), p.briefing, {}),
+    submittedBy: p.submittedBy ?? '',
+  };
+}
+
+export function playerView(player: WirePlayer): PlayerView {
+  return {
+    id: player.id,
+    name: player.name,
+    townId: player.townId,
+    portfolios: parsePortfolios(player.portfolios ?? ''),
+    connected: player.connected,
+  };
+}
+
+export function newsOf(list: WireList<string> | undefined, cache: JsonCache): NewsItem[] {
+  const out: NewsItem[] = [];
+  list?.forEach((raw, i) => {
+    const item = cache.parse<NewsItem | null>(`news:${i}`, raw, null);
+    if (item) out.push(item);
+  });
+  return out;
+}
+
+export function eventsOf(raw: string, cache: JsonCache): MatchEvent[] {
+  return cache.parse<MatchEvent[]>('lastEvents', raw, []);
+}
+
+export function proposalsOf(raw: string, cache: JsonCache): Proposal[] {
+  return cache.parse<Proposal[]>('proposals', raw, []);
+}
