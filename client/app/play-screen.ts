@@ -1,0 +1,329 @@
+/**
+ * A student's game screen: the town (or the region) drawn by the Phaser scenes, the policy panel
+ * beside it, the news, and the results of the last round with their causes. Everything shown
+ * comes from the server's state; the client only validates and costs its own draft with the
+ * shared engine, so what the panel says matches what the server will accept.
+ */
+import '../styles/panel.css';
+import '../styles/play.css';
+import type { MatchEvent, MatchState, TownState } from '../../shared';
+import type { NewsItem } from '../../shared/protocol/messages';
+import { planningState, type MatchContext, type PublicTown } from '../../shared/protocol/public';
+import type { PlanSection, Portfolio } from '../../shared/protocol/roles';
+import { hasTranslation, onLanguageChange, t } from '../i18n';
+import type { Session } from '../net/session-client';
+import type { ServerProblem } from '../net/errors';
+import { h } from '../panel/dom';
+import { mountPolicyPanel, type PolicyPanel } from '../panel/policy-panel';
+import { mountResultsPanel, type ResultsPanel } from '../panel/results-panel';
+import { createGame, INDICATORS, type ClusterTownsGame, type MapProposal } from '../scenes';
+
+type SceneView = 'town' | 'region';
+
+interface PlayHandle {
+  phase: string;
+  round: number;
+  townId: string | null;
+  view: SceneView;
+  problems: string[];
+}
+
+declare global {
+  interface Window {
+    __play?: PlayHandle;
+  }
+}
+
+function newsLine(item: NewsItem): string {
+  if (item.kind === 'round') return t('play:roundResolved', { round: item.round, year: item.year });
+  const key = item.eventId ? `common:event.${item.eventId}.title` : '';
+  const text = key && hasTranslation(key) ? t(key) : item.text;
+  return item.author && item.kind !== 'card' ? `${item.author}: ${text}` : text;
+}
+
+/** The state the panels read: the match context, this town in full, the others by name. */
+function viewState(session: Session, own: TownState): MatchState | null {
+  const raw = (session.state as unknown as { context?: string }).context;
+  if (!raw) return null;
+  const context = JSON.parse(raw) as MatchContext;
+  return planningState(
+    context,
+    own,
+    session.towns().map((town) => ({ id: town.id, name: town.name })),
+  );
+}
+
+export function mountPlayScreen(root: HTMLElement, session: Session): () => void {
+  const testMode = new URLSearchParams(location.search).get('test') === '1';
+  const handle: PlayHandle = {
+    phase: session.phase,
+    round: session.round,
+    townId: session.townId,
+    view: 'town',
+    problems: [],
+  };
+  window.__play = handle;
+
+  const title = h('h1', { class: 'play-title' });
+  const phaseLine = h('p', { class: 'play-phase', id: 'play-phase', role: 'status' });
+  const roles = h('p', { class: 'play-roles' });
+  const connection = h('span', { class: 'play-connection', role: 'status' });
+  const townButton = h('button', { type: 'button', 'aria-pressed': 'true' });
+  const regionButton = h('button', { type: 'button', 'aria-pressed': 'false' });
+  const beforeButton = h('button', { type: 'button' });
+  const afterButton = h('button', { type: 'button' });
+  const indicatorLabel = h('label', { for: 'play-indicator' });
+  const indicator = h('select', { id: 'play-indicator' });
+  for (const key of INDICATORS) indicator.append(h('option', { value: key }, key));
+  const continueButton = h('button', { type: 'button', class: 'play-continue', hidden: true });
+  const reopenButton = h('button', { type: 'button', class: 'play-reopen', hidden: true });
+  const problem = h('p', { class: 'play-problem', role: 'alert' });
+  const header = h(
+    'header',
+    { class: 'play-header' },
+    h('div', { class: 'play-heading' }, title, phaseLine, roles),
+    h(
+      'div',
+      { class: 'play-tools' },
+      townButton,
+      regionButton,
+      beforeButton,
+      afterButton,
+      indicatorLabel,
+      indicator,
+      continueButton,
+      reopenButton,
+      connection,
+    ),
+    problem,
+  );
+  const sceneBox = h('div', { class: 'play-scene', id: 'play-scene' });
+  const newsTitle = h('h2', { class: 'play-news-title' });
+  const newsList = h('ul', { class: 'play-news', 'aria-live': 'polite' });
+  const resultsTitle = h('h2', { class: 'play-results-title' });
+  const resultsBox = h('div', { class: 'play-results', id: 'play-results' });
+  const side = h('aside', { class: 'ct-side', id: 'play-policy' });
+  const main = h(
+    'div',
+    { class: 'ct-main' },
+    sceneBox,
+    h('section', { class: 'play-news-box' }, newsTitle, newsList),
+    h('section', { class: 'play-results-box' }, resultsTitle, resultsBox),
+  );
+  const layout = h('main', { class: 'ct-layout' }, main, side);
+  const shell = h('div', { class: 'ct-app play-app' }, header, layout);
+  root.replaceChildren(shell);
+
+  const game: ClusterTownsGame = createGame(sceneBox, { testMode });
+  let view: SceneView = 'town';
+  let panel: PolicyPanel | null = null;
+  let results: ResultsPanel | null = null;
+  let shownDetail: TownState | null = null;
+  let previousDetail: TownState | undefined;
+  let shownFigures = '';
+
+  const myTown = (): TownState | null =>
+    session.townId ? (session.privateOf(session.townId)?.detail ?? null) : null;
+
+  const townNames = (): Record<string, string> =>
+    Object.fromEntries(session.towns().map((town) => [town.id, town.name]));
+
+  const proposals = (): MapProposal[] =>
+    [
+      ...session.proposals().map((p) => ({ from: p.from, to: p.to, kind: p.kind })),
+      ...session
+        .news()
+        .filter((n) => n.kind === 'statement' && n.townId)
+        .slice(-5)
+        .map((n) => ({ from: n.townId!, to: [], kind: 'statement', text: n.text })),
+    ] as MapProposal[];
+
+  function drawScene(force = false): void {
+    const detail = myTown();
+    if (view === 'town') {
+      if (!detail || (!force && detail === shownDetail)) return;
+      if (shownDetail && detail.last !== shownDetail.last && shownDetail.id === detail.id) {
+        previousDetail = shownDetail;
+      }
+      shownDetail = detail;
+      game.showTown(detail, previousDetail, session.lastEvents() as MatchEvent[], townNames());
+      return;
+    }
+    const figures = session
+      .towns()
+      .map((town) => town.figures)
+      .filter((f): f is PublicTown => f !== null);
+    const key = JSON.stringify(figures.map((f) => [f.id, f.gdp])) + session.round;
+    if (!force && key === shownFigures) return;
+    shownFigures = key;
+    game.showRegion(figures, session.lastEvents() as MatchEvent[], proposals());
+  }
+
+  function setView(next: SceneView): void {
+    view = next;
+    handle.view = next;
+    townButton.setAttribute('aria-pressed', String(next === 'town'));
+    regionButton.setAttribute('aria-pressed', String(next === 'region'));
+    beforeButton.hidden = next !== 'town';
+    afterButton.hidden = next !== 'town';
+    indicator.hidden = next !== 'region';
+    indicatorLabel.hidden = next !== 'region';
+    sceneBox.setAttribute(
+      'aria-label',
+      t(next === 'town' ? 'play:sceneLabel' : 'play:regionLabel'),
+    );
+    drawScene(true);
+  }
+
+  function renderPanels(): void {
+    const townId = session.townId;
+    const detail = myTown();
+    const mine = townId ? session.privateOf(townId) : null;
+    if (!townId || !detail || !mine?.draft) return;
+    const state = viewState(session, detail);
+    if (!state) return;
+    const submitted = session.town(townId)?.submitted ?? false;
+    const deadline = session.state.deadline > 0 ? session.state.deadline : null;
+    const portfolios = session.portfolios as readonly Portfolio[];
+    if (!panel) {
+      panel = mountPolicyPanel(side, {
+        state,
+        townId,
+        draft: mine.draft,
+        portfolios,
+        deadline,
+        submitted,
+        onChange: (section: PlanSection, value: unknown) => {
+          session.send('draft', { section, value } as never);
+        },
+        onSubmit: () => {
+          session.send('submit', { round: session.round });
+        },
+      });
+    } else {
+      panel.update({ state, draft: mine.draft, portfolios, deadline, submitted });
+    }
+    const history = mine.history;
+    if (history.length === 0) {
+      resultsBox.replaceChildren(h('p', {}, t('play:resultsWaiting')));
+      results?.destroy();
+      results = null;
+      return;
+    }
+    const options = {
+      state,
+      townId,
+      events: session.lastEvents() as MatchEvent[],
+      explanations: mine.explanations,
+      history,
+    };
+    if (!results) {
+      resultsBox.replaceChildren();
+      results = mountResultsPanel(resultsBox, options);
+    } else results.update(options);
+  }
+
+  function renderHeader(): void {
+    const townId = session.townId;
+    const mine = townId ? session.town(townId) : null;
+    const phase = session.phase;
+    title.textContent = mine?.name ?? session.code;
+    phaseLine.textContent =
+      phase === 'waiting'
+        ? t('play:waitingStart')
+        : phase === 'ended'
+          ? t('play:ended')
+          : t('play:phaseLine', {
+              phase: t(`instructor:phase.${phase}`),
+              round: session.round,
+              rounds: session.state.rounds,
+              year: session.state.year,
+            });
+    const portfolios = session.portfolios;
+    const objectives = townId ? session.privateOf(townId)?.briefing : undefined;
+    const own = portfolios.map((p) => t(`common:portfolioShort.${p}`)).join(', ');
+    const goal = portfolios.map((p) => objectives?.[p]).find((o) => o !== undefined);
+    roles.textContent = [
+      own ? t('play:roles', { roles: own }) : '',
+      goal ? t('play:objective', { objective: t(`play:objectiveMetric.${goal.metric}`) }) : '',
+    ]
+      .filter(Boolean)
+      .join(' · ');
+    connection.textContent = t(`play:connection.${session.status}`);
+    const solo = (session.state as unknown as { mode?: string }).mode === 'solo';
+    continueButton.hidden = !(solo && phase === 'results');
+    const submittedBy = townId ? session.privateOf(townId)?.submittedBy : '';
+    reopenButton.hidden = !(phase === 'planning' && submittedBy && portfolios.includes('mayor'));
+    const news = session.news().slice(-6).reverse();
+    newsList.replaceChildren(
+      ...(news.length > 0
+        ? news.map((item) => h('li', { class: `news-${item.kind}` }, newsLine(item)))
+        : [h('li', {}, t('play:noNews'))]),
+    );
+    resultsTitle.textContent = t('play:resultsTitle', { round: session.resolvedRounds });
+    // The plan can be edited only while the round is being planned.
+    const planning = phase === 'briefing' || phase === 'planning';
+    side.hidden = !planning;
+    layout.classList.toggle('play-no-panel', !planning);
+    handle.phase = phase;
+    handle.round = session.round;
+    handle.townId = townId;
+  }
+
+  function renderLabels(): void {
+    townButton.textContent = t('play:viewTown');
+    regionButton.textContent = t('play:viewRegion');
+    beforeButton.textContent = t('play:before');
+    afterButton.textContent = t('play:after');
+    indicatorLabel.textContent = t('play:indicator');
+    continueButton.textContent = t('play:continue');
+    reopenButton.textContent = t('play:reopen');
+    newsTitle.textContent = t('play:news');
+    for (const option of indicator.options) {
+      const key = `common:metric.${option.value}`;
+      option.textContent = hasTranslation(key) ? t(key) : t('play:indicatorScore');
+    }
+  }
+
+  const render = (): void => {
+    renderHeader();
+    renderPanels();
+    drawScene();
+  };
+
+  townButton.addEventListener('click', () => setView('town'));
+  regionButton.addEventListener('click', () => setView('region'));
+  beforeButton.addEventListener('click', () => game.showView('before'));
+  afterButton.addEventListener('click', () => game.showView('after'));
+  indicator.addEventListener('change', () => game.setIndicator(indicator.value));
+  continueButton.addEventListener('click', () =>
+    session.send('continue', { round: session.round }),
+  );
+  reopenButton.addEventListener('click', () => session.send('unsubmit', { round: session.round }));
+  const offError = session.on('error', ((p: ServerProblem) => {
+    const text = t('play:problem', { reason: p.reason });
+    problem.textContent = text;
+    handle.problems.push(text);
+  }) as never);
+  const offChange = session.onChange(render);
+  const offStatus = session.onStatus(() => renderHeader());
+  const offLanguage = onLanguageChange(() => {
+    renderLabels();
+    render();
+  });
+  renderLabels();
+  setView('town');
+  render();
+
+  return () => {
+    offError();
+    offChange();
+    offStatus();
+    offLanguage();
+    panel?.destroy();
+    results?.destroy();
+    game.destroy();
+    shell.remove();
+    delete window.__play;
+  };
+}

@@ -1,0 +1,240 @@
+/**
+ * The town scene: one town drawn from its layout, with pan/zoom, tooltips on every building
+ * and district, a before/after toggle, and (outside test mode) growth and decline animated —
+ * new plants rise, closed ones sag, people walk, trucks drive, smoke drifts, convoys leave.
+ */
+import Phaser from 'phaser';
+import { t } from '../i18n';
+import { CameraControls } from './camera-controls';
+import { publish } from './debug-state';
+import { ATLAS_KEY } from './frames';
+import { toGrid } from './iso';
+import type { TownLayout, View, ViewSummary } from './layout-types';
+import type { SceneHost } from './scene-host';
+import {
+  applyView,
+  buildTown,
+  builtBounds,
+  worldBounds,
+  type StructureSprite,
+  type TownSprites,
+} from './town-draw';
+import { animateChange, animateLife } from './town-animation';
+import {
+  buildArrivals,
+  buildAtmosphere,
+  buildConvoys,
+  placeConvoyLabels,
+  placeLabel,
+  type Atmosphere,
+  type Convoy,
+} from './town-effects';
+import { describeDistrict, describeStructure } from './town-tooltips';
+
+const FIRM_KINDS = ['sme', 'foreign', 'leading', 'soe'] as const;
+
+export class TownScene extends Phaser.Scene {
+  static readonly KEY = 'town';
+  private controls: CameraControls | null = null;
+  private layout: TownLayout | null = null;
+  private names: Record<string, string> = {};
+  private sprites: TownSprites | null = null;
+  private atmosphere: Atmosphere | null = null;
+  private convoys: Convoy[] = [];
+  private arrivalLabels: Phaser.GameObjects.Text[] = [];
+  private view: View = 'after';
+  /** The view asked for before a town was drawn. */
+  private requestedView: View = 'after';
+  private interacted = false;
+  private pending: (() => void) | null = null;
+  private ready = false;
+
+  constructor(private readonly host: SceneHost) {
+    super({ key: TownScene.KEY });
+  }
+
+  create(): void {
+    this.controls = new CameraControls(this, {
+      keyTarget: this.host.element,
+      minZoom: 0.05,
+      maxZoom: 3,
+      onChange: () => this.keepLabelsReadable(),
+      onInteract: () => (this.interacted = true),
+    });
+    this.input.on('pointermove', this.hover, this);
+    this.input.on('pointerup', this.tap, this);
+    this.input.on('gameout', () => this.host.tooltip.hide());
+    this.scale.on('resize', this.resized, this);
+    this.events.once('shutdown', () => this.teardown());
+    this.ready = true;
+    const run = this.pending;
+    this.pending = null;
+    run?.();
+  }
+
+  /** Draw a town; `view` defaults to 'after'. Safe to call before the scene has started. */
+  showTown(layout: TownLayout, names: Record<string, string>, view?: View): void {
+    if (view) this.requestedView = view;
+    if (!this.ready) {
+      this.pending = () => this.showTown(layout, names);
+      return;
+    }
+    this.clear();
+    this.layout = layout;
+    this.names = names;
+    this.sprites = buildTown(this, layout);
+    this.atmosphere = buildAtmosphere(this, worldBounds(layout.grid));
+    this.convoys = buildConvoys(this, layout, names);
+    this.arrivalLabels = buildArrivals(this, layout);
+    this.host.element.setAttribute('aria-label', t('scene:town.aria', { town: layout.townName }));
+    const bounds = worldBounds(layout.grid);
+    this.controls?.setZoomLimits(Math.min(0.05, (this.cameras.main.width / bounds.width) * 0.8), 3);
+    this.controls?.fit(builtBounds(layout), 16, true);
+    this.applyCurrent(this.requestedView, false);
+    if (!this.host.testMode && this.sprites) {
+      animateLife(this, this.sprites, this.convoys);
+      if (this.view === 'after') animateChange(this, this.sprites, 'before', 'after');
+    }
+  }
+
+  showView(view: View): void {
+    this.requestedView = view;
+    if (!this.ready || !this.layout) return;
+    this.applyCurrent(view, !this.host.testMode && view !== this.view);
+  }
+
+  private applyCurrent(view: View, animate: boolean): void {
+    if (!this.layout || !this.sprites) return;
+    const from = this.view;
+    this.view = view;
+    const summary = applyView(this.sprites, this.layout, view);
+    this.atmosphere?.set(summary.skyTint);
+    // departures and arrivals happened between the two views: they belong to "after"
+    for (const c of this.convoys)
+      for (const o of c.objects) (o as Phaser.GameObjects.Image).setVisible(view === 'after');
+    for (const l of this.arrivalLabels) l.setVisible(view === 'after');
+    if (animate) animateChange(this, this.sprites, from, view);
+    this.keepLabelsReadable();
+    this.publishState(summary);
+  }
+
+  private publishState(summary: ViewSummary): void {
+    if (!this.layout) return;
+    publish('town', {
+      townId: this.layout.townId,
+      view: this.view,
+      buildings: { ...summary.buildings },
+      skyTint: summary.skyTint,
+      riverStain: summary.riverStain,
+      people: summary.people,
+      traffic: summary.traffic,
+      lights: summary.lights,
+      departures: this.view === 'after' ? this.layout.departures.length : 0,
+      ready: true,
+    });
+    this.host.announce(
+      t('scene:town.summary', {
+        town: this.layout.townName,
+        view: t(`scene:view.${this.view}`),
+        active: summary.buildings.active,
+        closed: summary.buildings.closed,
+        empty: summary.buildings.emptyLot,
+        people: summary.people,
+      }),
+    );
+  }
+
+  // --- tooltips -------------------------------------------------------------------------------
+
+  private hover(pointer: Phaser.Input.Pointer): void {
+    if (pointer.isDown && this.controls?.isDragging()) {
+      this.host.tooltip.hide();
+      return;
+    }
+    this.explainAt(pointer);
+  }
+
+  private tap(pointer: Phaser.Input.Pointer): void {
+    if (!this.controls?.isDragging()) this.explainAt(pointer);
+  }
+
+  private explainAt(pointer: Phaser.Input.Pointer): void {
+    if (!this.layout || !this.sprites) return;
+    const world = this.cameras.main.getWorldPoint(pointer.x, pointer.y);
+    const hit = this.pick(world.x, world.y);
+    if (hit) {
+      this.host.tooltip.show(
+        ...describeStructure(hit.structure, this.view, this.layout),
+        pointer.x,
+        pointer.y,
+      );
+      return;
+    }
+    const g = toGrid(world.x, world.y);
+    const d = this.layout.districts.find(
+      (x) => g.col >= x.col && g.col < x.col + x.size && g.row >= x.row && g.row < x.row + x.size,
+    );
+    if (d && FIRM_KINDS.some((k) => d.firms[k] + d.firmsBefore[k] > 0)) {
+      this.host.tooltip.show(...describeDistrict(d), pointer.x, pointer.y);
+    } else this.host.tooltip.hide();
+  }
+
+  /** The front-most visible structure whose opaque pixels are under the point. */
+  private pick(x: number, y: number): StructureSprite | null {
+    if (!this.sprites) return null;
+    let best: StructureSprite | null = null;
+    for (const sp of this.sprites.structures) {
+      const img = sp.image;
+      if (!img.visible || (best && img.depth < best.image.depth)) continue;
+      const lx = x - (img.x - img.displayOriginX * img.scaleX);
+      const ly = y - (img.y - img.displayOriginY * img.scaleY);
+      if (lx < 0 || ly < 0 || lx >= img.width || ly >= img.height) continue;
+      const alpha = this.textures.getPixelAlpha(
+        Math.floor(lx),
+        Math.floor(ly),
+        ATLAS_KEY,
+        img.frame.name,
+      );
+      if (alpha !== null && alpha > 40) best = sp;
+    }
+    return best;
+  }
+
+  // --- housekeeping ---------------------------------------------------------------------------
+
+  /** Labels keep their on-screen size whatever the zoom, so they stay readable on a phone. */
+  private keepLabelsReadable(): void {
+    placeConvoyLabels(this.convoys, this.cameras.main);
+    for (const l of this.arrivalLabels) {
+      const base = l.getData('base') as { x: number; y: number };
+      placeLabel(l, base.x, base.y, this.cameras.main);
+    }
+  }
+
+  private resized(size: Phaser.Structs.Size): void {
+    this.cameras.main.setSize(size.width, size.height);
+    if (this.layout && (!this.interacted || this.host.testMode))
+      this.controls?.fit(builtBounds(this.layout), 16, true);
+  }
+
+  private clear(): void {
+    this.tweens.killAll();
+    for (const o of this.sprites?.all ?? []) o.destroy();
+    for (const c of this.convoys) for (const o of c.objects) o.destroy();
+    for (const l of this.arrivalLabels) l.destroy();
+    this.arrivalLabels = [];
+    this.atmosphere?.destroy();
+    this.sprites = null;
+    this.atmosphere = null;
+    this.convoys = [];
+    this.host.tooltip.hide();
+  }
+
+  private teardown(): void {
+    this.clear();
+    this.controls?.destroy();
+    this.controls = null;
+    this.scale.off('resize', this.resized, this);
+    this.ready = false;
+  }
+}

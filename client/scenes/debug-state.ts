@@ -1,0 +1,56 @@
+/**
+ * What the scenes expose on `window.__clusterTowns` so end-to-end tests (and curious teachers
+ * in the console) can check that the picture matches the numbers without reading pixels.
+ * Merged into any existing object: other parts of the app may publish their own keys.
+ */
+import type { Counts, View } from './layout-types';
+
+export interface TownSceneState {
+  townId: string;
+  view: View;
+  buildings: Counts;
+  skyTint: number;
+  riverStain: number;
+  people: number;
+  traffic: number;
+  lights: number;
+  departures: number;
+  /** True once the view has been drawn (tests wait for it before taking a screenshot). */
+  ready: boolean;
+}
+
+export interface RegionSceneState {
+  towns: number;
+  indicator: string;
+  /** Town id → the fill colour its indicator value got, as '#rrggbb'. */
+  colours: Record<string, string>;
+  relocations: number;
+  investments: number;
+  proposals: number;
+  hub: boolean;
+  coast: boolean;
+  river: boolean;
+  ready: boolean;
+}
+
+export interface ClusterTownsDebug {
+  /** 'webgl' or 'canvas': which renderer the game chose. */
+  renderer?: string;
+  town?: TownSceneState;
+  region?: RegionSceneState;
+  [key: string]: unknown;
+}
+
+declare global {
+  interface Window {
+    __clusterTowns?: ClusterTownsDebug;
+  }
+}
+
+export function publish<K extends 'town' | 'region' | 'renderer'>(
+  key: K,
+  value: ClusterTownsDebug[K],
+): void {
+  if (typeof window === 'undefined') return;
+  window.__clusterTowns = { ...(window.__clusterTowns ?? {}), [key]: value };
+}

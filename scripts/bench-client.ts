@@ -1,0 +1,97 @@
+/**
+ * Client benchmark: `npm run bench:client`. Builds the client (vite build), then reports
+ *   - the JavaScript the start screen loads before it is interactive: the entry chunk and its
+ *     static imports (modulepreload), raw and gzip; lazily loaded screens are listed apart;
+ *   - the time from opening the page to an interactive start screen (the join form enabled),
+ *     in Debian's Chromium against the production server (server/app.ts serving dist/client),
+ *     median and worst of several cold loads (a fresh browser context each).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { createGameServer } from '../server/app';
+import { launchChromium } from '../tests/e2e/browser';
+
+const DIST = 'dist/client';
+const LOADS = 7;
+
+function kb(bytes: number): string {
+  return `${(bytes / 1024).toFixed(1)} KB`;
+}
+
+function startScreenChunks(): { entry: string[]; lazy: string[] } {
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const entry = [...html.matchAll(/(?:src|href)="\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+  const all = readdirSync(join(DIST, 'assets'))
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => `assets/${f}`);
+  return { entry, lazy: all.filter((f) => !entry.includes(f)) };
+}
+
+function sizes(files: string[]): { raw: number; gzip: number } {
+  let raw = 0;
+  let gzip = 0;
+  for (const f of files) {
+    const data = readFileSync(join(DIST, f));
+    raw += data.length;
+    gzip += gzipSync(data, { level: 9 }).length;
+  }
+  return { raw, gzip };
+}
+
+async function main(): Promise<void> {
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  const { entry, lazy } = startScreenChunks();
+  const start = sizes(entry);
+  const later = sizes(lazy);
+
+  const dataDir = mkdtempSync(join(tmpdir(), 'cluster-towns-bench-client-'));
+  const server = await createGameServer({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir,
+    clientDir: DIST,
+    log: () => undefined,
+  });
+  const browser = await launchChromium();
+  const times: number[] = [];
+  try {
+    for (let i = 0; i < LOADS; i++) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const page = await context.newPage();
+      await page.goto(`http://127.0.0.1:${server.port}/`, { waitUntil: 'commit' });
+      await page.waitForSelector('#join-code:not([disabled])', { timeout: 30_000 });
+      // performance.now() counts from the navigation start of this page.
+      times.push(await page.evaluate(() => performance.now()));
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await server.shutdown();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  times.sort((a, b) => a - b);
+  const median = times[Math.floor(times.length / 2)];
+
+  console.log(`## Client (${new Date().toISOString().slice(0, 10)})\n`);
+  console.log('| figure | value |\n|---|---|');
+  console.log(
+    `| start screen JavaScript (${entry.length} files), raw / gzip | ${kb(start.raw)} / ${kb(start.gzip)} |`,
+  );
+  console.log(
+    `| lazily loaded screens (${lazy.length} files: play, instructor, Phaser…), raw / gzip | ${kb(later.raw)} / ${kb(later.gzip)} |`,
+  );
+  console.log(
+    `| page open → interactive start screen, median / worst of ${LOADS} cold loads | ${median.toFixed(0)} / ${times[times.length - 1].toFixed(0)} ms |`,
+  );
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
