@@ -36,6 +36,8 @@ export {
   appendRound,
   parseLog,
   replayLog,
+  replaySteps,
+  type ReplayStep,
   LogError,
   LOG_VERSION,
   READABLE_LOG_VERSIONS,

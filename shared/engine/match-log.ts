@@ -213,10 +213,13 @@ export interface ReplayStep {
 }
 
 /**
- * Re-simulate a log, checking the initial hash, every round's hash and the chain. Calls onRound
- * after each verified round (for CSV export and progress). Throws LogError at the first mismatch.
+ * Re-simulate a log one round at a time, checking the initial hash, every round's hash and the
+ * chain; throws LogError at the first mismatch. A generator, so a viewer can show progress and
+ * yield to the page between rounds. The first value is round 0 (the start state, no result).
  */
-export function replayLog(log: MatchLog, onRound?: (step: ReplayStep) => void): MatchState {
+export function* replaySteps(
+  log: MatchLog,
+): Generator<ReplayStep | { round: 0; state: MatchState }> {
   const options: MatchOptions = {
     seed: log.seed,
     towns: log.config.towns,
@@ -228,17 +231,18 @@ export function replayLog(log: MatchLog, onRound?: (step: ReplayStep) => void): 
     throw new LogError('initial state hash differs (round 0)', 0);
   if (fork) {
     // The parent's rounds up to the fork rebuild the state this match started from.
-    fork.prefix.forEach((step, i) => {
+    for (const [i, step] of fork.prefix.entries()) {
       const result = resolveStep(state, { plans: step.plans, cards: step.cards }, i + 1);
       if (result.hash !== step.hash) {
         throw new LogError(`fork origin: parent round ${i + 1} state hash differs`, 0);
       }
       state = result.state;
-    });
+    }
     if (hashState(state) !== fork.parentHash || hashState(state) !== log.initialHash) {
       throw new LogError('fork origin: the state at the fork point differs (round 0)', 0);
     }
   }
+  yield { round: 0, state };
   let chain = chainStart(log);
   for (const entry of log.rounds) {
     const inputs: RoundInputs = { plans: entry.plans, cards: entry.cards };
@@ -253,12 +257,24 @@ export function replayLog(log: MatchLog, onRound?: (step: ReplayStep) => void): 
     if (chain !== entry.chain)
       throw new LogError(`round ${entry.round}: hash chain broken`, entry.round);
     state = result.state;
-    onRound?.({ round: entry.round, state, result });
+    yield { round: entry.round, state, result };
   }
   if (log.end && log.end.chain !== chain) {
     throw new LogError('the end marker does not match the last round', log.rounds.length);
   }
-  return state;
+}
+
+/**
+ * Re-simulate a log, checking the initial hash, every round's hash and the chain. Calls onRound
+ * after each verified round (for CSV export and progress). Throws LogError at the first mismatch.
+ */
+export function replayLog(log: MatchLog, onRound?: (step: ReplayStep) => void): MatchState {
+  let last: MatchState | null = null;
+  for (const step of replaySteps(log)) {
+    last = step.state;
+    if ('result' in step) onRound?.(step);
+  }
+  return last!;
 }
 
 function resolveStep(state: MatchState, inputs: RoundInputs, round: number): RoundResult {
