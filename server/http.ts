@@ -7,7 +7,9 @@ import express, { type Request, type Response } from 'express';
 import { matchMaker } from '@colyseus/core';
 import { replayLog, SCENARIOS, type MatchState } from '../shared/index';
 import { matchCsv } from '../shared/engine/csv';
+import { z } from 'zod';
 import {
+  CLOSE_CODE,
   describeIssues,
   isJoinCode,
   normaliseJoinCode,
@@ -16,7 +18,7 @@ import {
 import { GuessLimiter, TokenBucket } from './rate-limit';
 import { matchesHash, sha256 } from './rooms/seats';
 import { roomServices } from './services';
-import { createSession, roomOfCode } from './sessions';
+import { SessionInputError, createSession, roomOfCode } from './sessions';
 import { matchLogOf } from './store/match-store';
 
 function instructorKeyOf(req: Request): string | null {
@@ -27,6 +29,28 @@ function instructorKeyOf(req: Request): string | null {
   return key && key.length <= 100 ? key : null;
 }
 
+const annotationsSchema = z
+  .object({
+    annotations: z
+      .array(
+        z
+          .object({
+            round: z.number().int().min(0).max(500),
+            note: z.string().max(2000),
+            at: z.number().int().min(0),
+          })
+          .strict(),
+      )
+      .max(500),
+  })
+  .strict();
+
+/** Disconnect a live room (a deleted solo game) without waiting for its players. */
+async function closeRoom(roomId: string): Promise<void> {
+  const room = matchMaker.getLocalRoomById(roomId);
+  if (room) await room.disconnect(CLOSE_CODE.ended);
+}
+
 function fail(res: Response, status: number, error: string): void {
   res.status(status).json({ error });
 }
@@ -35,6 +59,8 @@ export function apiRouter(): express.Router {
   const router = express.Router();
   const guesses = new GuessLimiter();
   const creations = new Map<string, TokenBucket>();
+  // Session requests may carry a whole match log to fork from; everything else is small.
+  router.use('/sessions', express.json({ limit: '8mb' }));
   router.use(express.json({ limit: '16kb' }));
 
   router.get('/scenarios', (_req, res) => {
@@ -61,6 +87,7 @@ export function apiRouter(): express.Router {
     try {
       res.status(201).json(await createSession(parsed.data));
     } catch (error) {
+      if (error instanceof SessionInputError) return fail(res, 400, error.message);
       roomServices().log(`session creation failed: ${(error as Error).message}`);
       fail(res, 500, 'could not create the session');
     }
@@ -139,6 +166,56 @@ export function apiRouter(): express.Router {
       `attachment; filename="cluster-towns-${stored.record.code}.csv"`,
     );
     res.send(matchCsv(states));
+  });
+
+  router.get('/matches/:id/annotations', async (req, res) => {
+    const stored = await ownedMatch(req, res);
+    if (!stored) return;
+    res.json({ annotations: await roomServices().store.loadAnnotations(stored.record.id) });
+  });
+
+  router.put('/matches/:id/annotations', async (req, res) => {
+    const stored = await ownedMatch(req, res);
+    if (!stored) return;
+    const parsed = annotationsSchema.safeParse(req.body ?? {});
+    if (!parsed.success) return fail(res, 400, describeIssues(parsed.error).reason);
+    await roomServices().store.saveAnnotations(stored.record.id, parsed.data.annotations);
+    res.json(parsed.data);
+  });
+
+  /** A solo player's own game, proven by the seat token their browser (or resume code) holds. */
+  const ownSoloGame = async (req: Request, res: Response) => {
+    const code = normaliseJoinCode(String(req.params.code ?? req.body?.code ?? '').slice(0, 20));
+    const token = typeof req.body?.seatToken === 'string' ? req.body.seatToken.slice(0, 100) : '';
+    const record = isJoinCode(code) ? await roomServices().store.findByCode(code) : null;
+    const stored = record ? await roomServices().store.loadMatch(record.id) : null;
+    const seat = stored?.seats.find((s) => !s.removed && matchesHash(token, s.seatTokenHash));
+    if (!stored || stored.record.config.mode !== 'solo' || !seat) {
+      guesses.fail(req.ip ?? 'unknown', Date.now());
+      fail(res, 404, 'no saved game matches this resume code');
+      return null;
+    }
+    return stored;
+  };
+
+  router.post('/solo/resume', async (req, res) => {
+    if (!guesses.allowed(req.ip ?? 'unknown', Date.now()))
+      return fail(res, 429, 'too many wrong codes: wait a minute and try again');
+    const stored = await ownSoloGame(req, res);
+    if (!stored) return;
+    const roomId = await roomOfCode(stored.record.code);
+    if (!roomId) return fail(res, 410, 'this saved game is no longer running');
+    res.json({ roomId, code: stored.record.code });
+  });
+
+  router.delete('/solo/:code', async (req, res) => {
+    if (!guesses.allowed(req.ip ?? 'unknown', Date.now()))
+      return fail(res, 429, 'too many wrong codes: wait a minute and try again');
+    const stored = await ownSoloGame(req, res);
+    if (!stored) return;
+    await closeRoom(stored.record.roomId);
+    await roomServices().store.deleteMatch(stored.record.id);
+    res.status(204).end();
   });
 
   router.use((_req, res) => fail(res, 404, 'no such route'));

@@ -10,6 +10,7 @@ import {
   JOIN_CODE_LENGTH,
   type SessionConfig,
 } from '../shared/protocol/messages';
+import { LogError, parseLog, replaySteps, type MatchLog, type MatchState } from '../shared/index';
 import type { CreateOptions } from './rooms/classroom-room';
 import { newSecret, sha256 } from './rooms/seats';
 import { roomServices } from './services';
@@ -39,8 +40,44 @@ export async function roomOfCode(code: string): Promise<string | null> {
   return live.length > 0 ? record.roomId : null;
 }
 
-export async function createSession(config: SessionConfig): Promise<CreatedSession> {
+/** A session request that cannot be honoured (bad fork log, unknown campaign entry). */
+export class SessionInputError extends Error {}
+
+/** Verify a parent log and rebuild its state at the fork round. */
+function forkOrigin(fork: NonNullable<SessionConfig['fork']>): {
+  parent: MatchLog;
+  round: number;
+  state: MatchState;
+} {
+  try {
+    const parent = parseLog(fork.log);
+    if (fork.round > parent.rounds.length) {
+      throw new LogError(
+        `cannot fork at round ${fork.round}: the log has ${parent.rounds.length} rounds`,
+      );
+    }
+    for (const step of replaySteps(parent)) {
+      if (step.round === fork.round) return { parent, round: fork.round, state: step.state };
+    }
+    throw new LogError(`round ${fork.round} not reached`);
+  } catch (error) {
+    if (error instanceof LogError) throw new SessionInputError(`fork: ${error.message}`);
+    throw error;
+  }
+}
+
+export async function createSession(input: SessionConfig): Promise<CreatedSession> {
   const services = roomServices();
+  const { fork: forkRequest, ...rest } = input;
+  const fork = forkRequest ? forkOrigin(forkRequest) : undefined;
+  const config: SessionConfig = fork
+    ? {
+        ...rest,
+        scenarioId: fork.parent.scenarioId,
+        towns: fork.parent.config.towns,
+        seed: fork.parent.seed,
+      }
+    : rest;
   let code = randomJoinCode();
   // Unique among live sessions (codes of finished matches may be reused).
   for (let tries = 0; (await services.store.findByCode(code)) !== null; tries++) {
@@ -58,6 +95,7 @@ export async function createSession(config: SessionConfig): Promise<CreatedSessi
       code,
       instructorKeyHash: sha256(instructorKey),
       config: { ...config, seed: config.seed ?? randomInt(0, 0xffffffff) },
+      fork,
     },
   };
   await matchMaker.createRoom(ROOM_NAME, options);

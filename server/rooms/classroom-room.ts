@@ -15,6 +15,7 @@ import {
   STRATEGY_IDS,
   validatePlan,
   appendRound,
+  forkLog,
   type MatchLog,
   type MatchState,
   type PlanError,
@@ -70,6 +71,8 @@ export interface CreateOptions {
     code: string;
     instructorKeyHash: string;
     config: SessionConfig;
+    /** A verified parent log and its state at the fork round (see sessions.ts). */
+    fork?: { parent: MatchLog; round: number; state: MatchState };
   };
   restoreMatchId?: string;
 }
@@ -145,13 +148,19 @@ export class ClassroomRoom extends Room<ClassroomState> {
     this.code = create.code;
     this.instructorKeyHash = create.instructorKeyHash;
     this.config = create.config;
-    this.match = createMatch(create.config.scenarioId, {
-      seed: create.config.seed ?? 1,
-      towns: create.config.towns,
-      diplomacy: true,
-    });
-    this.log = startLog(this.match);
-    this.log.config.diplomacy = create.config.diplomacy;
+    // The engine always runs with diplomacy on; the room's switch filters plans instead, so
+    // the log replays with exactly what the engine saw.
+    if (create.fork) {
+      this.match = create.fork.state;
+      this.log = forkLog(create.fork.parent, create.fork.round, create.fork.state);
+    } else {
+      this.match = createMatch(create.config.scenarioId, {
+        seed: create.config.seed ?? 1,
+        towns: create.config.towns,
+        diplomacy: true,
+      });
+      this.log = startLog(this.match);
+    }
     this.setupState();
     const { rounds: _rounds, ...header } = this.log;
     await this.services.store.createMatch(
@@ -180,7 +189,6 @@ export class ClassroomRoom extends Room<ClassroomState> {
     this.config = record.config;
     this.log = { ...record.log, rounds: [] };
     const replayed: MatchLog = { ...record.log, rounds: stored.rounds };
-    replayed.config = { ...replayed.config, diplomacy: true };
     this.match = replayLog(replayed, (step) => {
       for (const town of step.state.towns) {
         const list = this.history.get(town.id) ?? [];

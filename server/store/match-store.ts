@@ -71,6 +71,12 @@ export interface NoteRecord {
   at: number;
 }
 
+export interface Annotation {
+  round: number;
+  note: string;
+  at: number;
+}
+
 export interface StoredMatch {
   record: MatchRecord;
   phase: PhaseRecord;
@@ -108,6 +114,11 @@ export interface MatchStore {
   /** Matches created with this instructor key hash, newest first. */
   listMatches(instructorKeyHash: string): Promise<MatchSummary[]>;
   findByCode(code: string): Promise<MatchRecord | null>;
+  /** Instructor bookmarks on rounds of a match (issue 5), kept beside its log. */
+  loadAnnotations(matchId: string): Promise<Annotation[]>;
+  saveAnnotations(matchId: string, annotations: Annotation[]): Promise<void>;
+  /** Remove a match and everything stored with it (a player deleting a saved solo game). */
+  deleteMatch(matchId: string): Promise<void>;
   close(): Promise<void>;
 }
 

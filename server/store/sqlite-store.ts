@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { LoggedRound } from '../../shared/index';
 import type {
+  Annotation,
   DraftRecord,
   MatchRecord,
   MatchStore,
@@ -55,6 +56,9 @@ CREATE TABLE IF NOT EXISTS notes (
   text TEXT NOT NULL, at INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS notes_by_match ON notes (match_id);
+CREATE TABLE IF NOT EXISTS annotations (
+  match_id TEXT PRIMARY KEY, list TEXT NOT NULL
+);
 `;
 
 interface MatchRow {
@@ -264,6 +268,27 @@ export class SqliteMatchStore implements MatchStore {
       .prepare('SELECT * FROM matches WHERE code = ? AND finished = 0 ORDER BY created_at DESC')
       .get(code) as MatchRow | undefined;
     return row ? this.recordOf(row) : null;
+  }
+
+  async loadAnnotations(matchId: string): Promise<Annotation[]> {
+    const row = this.db.prepare('SELECT list FROM annotations WHERE match_id = ?').get(matchId) as
+      { list: string } | undefined;
+    return row ? (JSON.parse(row.list) as Annotation[]) : [];
+  }
+
+  async saveAnnotations(matchId: string, annotations: Annotation[]): Promise<void> {
+    this.db
+      .prepare('INSERT OR REPLACE INTO annotations (match_id, list) VALUES (?, ?)')
+      .run(matchId, JSON.stringify(annotations));
+  }
+
+  async deleteMatch(matchId: string): Promise<void> {
+    this.db.transaction(() => {
+      for (const table of ['rounds', 'seats', 'drafts', 'submissions', 'notes', 'annotations']) {
+        this.db.prepare(`DELETE FROM ${table} WHERE match_id = ?`).run(matchId);
+      }
+      this.db.prepare('DELETE FROM matches WHERE id = ?').run(matchId);
+    })();
   }
 
   async close(): Promise<void> {

@@ -84,6 +84,16 @@ export const sessionConfigSchema = z
     mode: z.enum(['classroom', 'solo']).default('classroom'),
     /** Computer towns' strategies: easy = green innovators, hard = growth at any cost. */
     difficulty: z.enum(['easy', 'normal', 'hard']).default('normal'),
+    /** A campaign entry (shared/campaign): its scenario, rounds and player town are used. */
+    campaignId: z.string().max(40).optional(),
+    /**
+     * Continue another match from one of its rounds ("what if…?", issue 5): the parent's match
+     * log and the round to fork at. The new match's log records where it forked from.
+     */
+    fork: z
+      .object({ log: z.unknown(), round: z.number().int().min(0).max(200) })
+      .strict()
+      .optional(),
   })
   .strict();
 export type SessionConfig = z.output<typeof sessionConfigSchema>;
