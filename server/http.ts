@@ -133,7 +133,7 @@ export function apiRouter(): express.Router {
     if (!stored) return;
     // Who played each town, as display names only (the header is written before anyone joins).
     const names = new Map<string, string[]>();
-    for (const seat of stored.seats) {
+    for (const seat of [...stored.seats].sort((a, b) => a.order - b.order)) {
       if (seat.removed || !seat.townId) continue;
       names.set(seat.townId, [...(names.get(seat.townId) ?? []), seat.name]);
     }
