@@ -14,6 +14,7 @@ import express from 'express';
 import { apiRouter, health } from './http';
 import { metricsSnapshot } from './metrics';
 import { ClassroomRoom } from './rooms/classroom-room';
+import { ReplayRoom } from './rooms/replay-room';
 import { setRoomServices } from './services';
 import { ROOM_NAME, restoreSessions } from './sessions';
 import { SqliteMatchStore } from './store/sqlite-store';
@@ -86,6 +87,7 @@ export async function createGameServer(options: GameServerOptions = {}): Promise
   });
   gameServer.define('lobby', LobbyRoom);
   gameServer.define(ROOM_NAME, ClassroomRoom).enableRealtimeListing();
+  gameServer.define('replay', ReplayRoom).filterBy(['matchId']);
 
   await gameServer.listen(options.port ?? 2567, options.host ?? '0.0.0.0');
   const port = (httpServer.address() as AddressInfo).port;

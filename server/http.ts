@@ -168,6 +168,31 @@ export function apiRouter(): express.Router {
     res.send(matchCsv(states));
   });
 
+  /** Followers of a presented replay fetch the log with the session's join code. */
+  router.get('/replay/:id/log', async (req, res) => {
+    const ip = req.ip ?? 'unknown';
+    if (!guesses.allowed(ip, Date.now()))
+      return fail(res, 429, 'too many wrong codes: wait a minute and try again');
+    const code = normaliseJoinCode(String(req.query.code ?? '').slice(0, 20));
+    const stored = await roomServices().store.loadMatch(String(req.params.id).slice(0, 40));
+    if (!stored || stored.record.code !== code) {
+      guesses.fail(ip, Date.now());
+      return fail(res, 404, 'no replay with this code');
+    }
+    const live = await matchMaker.query({ name: 'replay' });
+    if (
+      !live.some(
+        (r) => (r.metadata as { matchId?: string } | undefined)?.matchId === stored.record.id,
+      )
+    ) {
+      return fail(res, 409, 'the instructor is not presenting this replay');
+    }
+    res.json({
+      ...matchLogOf(stored),
+      annotations: await roomServices().store.loadAnnotations(stored.record.id),
+    });
+  });
+
   router.get('/matches/:id/annotations', async (req, res) => {
     const stored = await ownedMatch(req, res);
     if (!stored) return;

@@ -188,3 +188,47 @@ describe('a session with diplomacy switched off', () => {
     expect(() => replayLog(log)).not.toThrow();
   });
 });
+
+describe('class sync of a replay', () => {
+  it('lets the presenter move followers, and only the presenter', async () => {
+    const { Client } = await import('colyseus.js');
+    const game = await createSession(server.url, { scenarioId: 'foshan-2007', rounds: 2, ...solo });
+    const ws = server.url.replace('http', 'ws');
+    const early = new Client(ws);
+    await expect(
+      early.join('replay', { matchId: game.matchId, code: game.code }),
+    ).rejects.toThrow();
+    const presenter = await new Client(ws).joinOrCreate('replay', {
+      matchId: game.matchId,
+      instructorKey: game.instructorKey,
+    });
+    const logRes = await fetch(`${server.url}/api/replay/${game.matchId}/log?code=${game.code}`);
+    expect(logRes.status).toBe(200);
+    expect(((await logRes.json()) as MatchLog).scenarioId).toBe('foshan-2007');
+    expect((await fetch(`${server.url}/api/replay/${game.matchId}/log?code=WRONG1`)).status).toBe(
+      404,
+    );
+    const follower = await new Client(ws).join('replay', {
+      matchId: game.matchId,
+      code: game.code,
+    });
+    const errors: string[] = [];
+    follower.onMessage('error', (e: { code: string }) => errors.push(e.code));
+    const state = () =>
+      follower.state as unknown as { round: number; view: string; townId: string };
+    for (const round of [3, 1, 5]) {
+      presenter.send('sync', { round, view: round === 1 ? 'region' : 'town', townId: 'foshan' });
+      await waitFor(() => state().round === round, `follower at round ${round}`);
+    }
+    expect(state().view).toBe('town');
+    follower.send('sync', { round: 9, view: 'town' });
+    await waitFor(() => errors.length > 0, 'refusal');
+    expect(errors[0]).toBe('forbidden');
+    expect(state().round).toBe(5);
+    await expect(
+      new Client(ws).joinOrCreate('replay', { matchId: game.matchId, instructorKey: 'nope' }),
+    ).rejects.toThrow(/instructor key/);
+    await follower.leave();
+    await presenter.leave();
+  });
+});
