@@ -11,6 +11,7 @@ import {
   type SessionConfig,
 } from '../shared/protocol/messages';
 import { LogError, parseLog, replaySteps, type MatchLog, type MatchState } from '../shared/index';
+import { findCampaignEntry } from '../shared/campaign/index';
 import type { CreateOptions } from './rooms/classroom-room';
 import { newSecret, sha256 } from './rooms/seats';
 import { roomServices } from './services';
@@ -70,6 +71,17 @@ export async function createSession(input: SessionConfig): Promise<CreatedSessio
   const services = roomServices();
   const { fork: forkRequest, ...rest } = input;
   const fork = forkRequest ? forkOrigin(forkRequest) : undefined;
+  const chapter = rest.campaignId !== undefined ? findCampaignEntry(rest.campaignId) : undefined;
+  if (rest.campaignId !== undefined && !chapter) {
+    throw new SessionInputError(`unknown campaign chapter "${rest.campaignId}"`);
+  }
+  if (chapter) {
+    // A chapter fixes the scenario, its length and the player's town; it is solo play.
+    rest.scenarioId = chapter.scenarioId;
+    rest.rounds = chapter.rounds;
+    rest.mode = 'solo';
+    rest.teamSize = 1;
+  }
   const config: SessionConfig = fork
     ? {
         ...rest,

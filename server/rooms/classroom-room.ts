@@ -9,7 +9,7 @@ import {
   createMatch,
   findEvent,
   findScenario,
-  replayLog,
+  replaySteps,
   resolveRound,
   startLog,
   STRATEGY_IDS,
@@ -26,6 +26,12 @@ import {
   type TownPlan,
 } from '../../shared/index';
 import { GAME_VERSION } from '../../shared/engine/match-log';
+import {
+  advisorHints,
+  evaluateOutcome,
+  findCampaignEntry,
+  type CampaignEntry,
+} from '../../shared/campaign/index';
 import {
   CLOSE_CODE,
   INSTRUCTOR_PREFIX,
@@ -116,6 +122,10 @@ export class ClassroomRoom extends Room<ClassroomState> {
   private patchTimer: Delayed | null = null;
   private nextSeatOrder = 0;
   private resolving = false;
+  /** The campaign chapter of a solo session, and every state of the match for its outcome. */
+  private campaign: CampaignEntry | null = null;
+  private states: MatchState[] = [];
+  private campaignDecided = false;
   /** When the last submission of the round arrived (for the load benchmark). */
   private completedAt = 0;
   private queue: Promise<void> = Promise.resolve();
@@ -161,6 +171,10 @@ export class ClassroomRoom extends Room<ClassroomState> {
       });
       this.log = startLog(this.match);
     }
+    this.campaign = this.config.campaignId
+      ? (findCampaignEntry(this.config.campaignId) ?? null)
+      : null;
+    this.states = this.campaign ? [this.match] : [];
     this.setupState();
     const { rounds: _rounds, ...header } = this.log;
     await this.services.store.createMatch(
@@ -189,15 +203,30 @@ export class ClassroomRoom extends Room<ClassroomState> {
     this.config = record.config;
     this.log = { ...record.log, rounds: [] };
     const replayed: MatchLog = { ...record.log, rounds: stored.rounds };
-    this.match = replayLog(replayed, (step) => {
-      for (const town of step.state.towns) {
-        const list = this.history.get(town.id) ?? [];
-        list.push({ ...town.last });
-        this.history.set(town.id, list);
+    this.campaign = this.config.campaignId
+      ? (findCampaignEntry(this.config.campaignId) ?? null)
+      : null;
+    this.states = [];
+    // Replay round by round, keeping what the room shows: the history of every town, the last
+    // round's result for the advisor, and every state for a campaign's outcome.
+    let before: MatchState | null = null;
+    let last: { before: MatchState; result: RoundResult } | null = null;
+    for (const step of replaySteps(replayed)) {
+      if (this.campaign) this.states.push(step.state);
+      if ('result' in step && before) {
+        last = { before, result: step.result };
+        for (const town of step.state.towns) {
+          const list = this.history.get(town.id) ?? [];
+          list.push({ ...town.last });
+          this.history.set(town.id, list);
+        }
       }
-    });
+      before = step.state;
+    }
+    this.match = before!;
     this.log.rounds = stored.rounds;
     this.setupState();
+    this.refreshCampaign(last?.before ?? null, last?.result ?? null);
     this.restoreRound(stored);
   }
 
@@ -317,7 +346,11 @@ export class ClassroomRoom extends Room<ClassroomState> {
       }
       townId = options.townId;
     } else {
-      townId = townWithRoom(townIds, this.seats.values(), this.config.teamSize);
+      // A campaign chapter is played from its historical town (Shenzhen, Wenzhou, Foshan…).
+      townId =
+        this.campaign && townIds.includes(this.campaign.playerTown)
+          ? this.campaign.playerTown
+          : townWithRoom(townIds, this.seats.values(), this.config.teamSize);
     }
     if (!townId) throw new ServerError(JOIN_ERROR.full, 'the session is full');
     const seatToken = newSecret();
@@ -944,7 +977,7 @@ export class ClassroomRoom extends Room<ClassroomState> {
         else this.state.deadline = 0;
         break;
       case 'results':
-        if (this.match.round >= this.totalRounds) void this.endMatch();
+        if (this.match.round >= this.totalRounds || this.campaignDecided) void this.endMatch();
         else this.beginRound();
         break;
       default:
@@ -1035,7 +1068,9 @@ export class ClassroomRoom extends Room<ClassroomState> {
       this.match = result.state;
       this.pendingCards = [];
       this.state.round = this.match.round;
+      if (this.campaign) this.states.push(this.match);
       this.publishResults(result);
+      this.refreshCampaign(before, result);
       this.setPhase('results', this.config.resultsSeconds);
       if (this.completedAt > 0) recordPublish(performance.now() - this.completedAt);
       this.completedAt = 0;
@@ -1047,6 +1082,27 @@ export class ClassroomRoom extends Room<ClassroomState> {
     } finally {
       this.resolving = false;
     }
+  }
+
+  /**
+   * The advisor's hints for every human town (issue 6; private, like explanations) and, in a
+   * campaign chapter, the player's outcome so far. An early defeat ends the match after its
+   * results are shown.
+   */
+  private refreshCampaign(before: MatchState | null, result: RoundResult | null): void {
+    const humans = new Set(this.humanTownIds());
+    for (const town of this.match.towns) {
+      const pub = this.state.towns.get(town.id)!;
+      if (before && result && (humans.has(town.id) || this.campaign?.playerTown === town.id)) {
+        pub.private.advisor = JSON.stringify(advisorHints(before, result, town.id));
+      }
+    }
+    if (!this.campaign) return;
+    const player = this.campaign.playerTown;
+    const outcome = evaluateOutcome(this.campaign, this.states, player);
+    const pub = this.state.towns.get(player);
+    if (pub) pub.private.outcome = JSON.stringify(outcome);
+    this.campaignDecided = outcome.status !== 'playing';
   }
 
   private publishResults(result: RoundResult): void {

@@ -24,6 +24,10 @@ export const TownPrivate = schema(
     /** The town's private objective per portfolio (JSON Record<Portfolio, string>). */
     briefing: 'string',
     submittedBy: 'string',
+    /** The advisor's hints after the last round (JSON AdvisorHint[], at most 3). */
+    advisor: 'string',
+    /** A campaign chapter's outcome so far (JSON Outcome), on the player's town only. */
+    outcome: 'string',
   },
   'TownPrivate',
 );

@@ -286,3 +286,32 @@ describe('solo play', () => {
     await waitFor(() => stateOf(me).phase === 'planning' && stateOf(me).round === 2, 'round 2');
   });
 });
+
+describe('a campaign chapter', () => {
+  it('plays from the historical town with the advisor and the outcome after each round', async () => {
+    const bad = await fetch(`${server.url}/api/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ scenarioId: 'open-door-1980', campaignId: 'atlantis' }),
+    });
+    expect(bad.status).toBe(400);
+    const session = await createSession(server.url, {
+      scenarioId: 'open-door-1980',
+      campaignId: 'open-door',
+      planningSeconds: 0,
+      briefingSeconds: 0,
+      resultsSeconds: 0,
+    });
+    const me = await joinStudent(server.url, session.code, { name: 'Mayor' });
+    expect(me.welcome.townId).toBe('shenzhen');
+    await waitFor(() => stateOf(me).phase === 'planning', 'planning');
+    me.room.send('submit', { round: 1 });
+    await waitFor(() => stateOf(me).phase === 'results', 'results');
+    const own = stateOf(me).towns.get('shenzhen')!.private!;
+    const hints = JSON.parse(String(own.advisor)) as { citation: { paper: string } }[];
+    expect(hints.length).toBeLessThanOrEqual(3);
+    for (const hint of hints) expect(hint.citation.paper).toMatch(/^00[0-3]$/);
+    const outcome = JSON.parse(String(own.outcome)) as { status: string };
+    expect(['playing', 'won', 'lost']).toContain(outcome.status);
+  });
+});
