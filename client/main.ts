@@ -16,6 +16,7 @@ import {
 import { currentSession, loadSeat } from './net/seat-store';
 import { normaliseJoinCode } from '../shared/protocol/messages';
 import { mountStartScreen, type StartScreenOptions } from './app/start-screen';
+import { CAMPAIGN_EVENT, viewOfHash, type CampaignView } from './campaign/routes';
 
 const root = document.getElementById('app')!;
 const params = new URLSearchParams(location.search);
@@ -27,19 +28,49 @@ function setTitle(): void {
 
 function showStart(options: StartScreenOptions = {}): void {
   unmount?.();
+  clearCampaignHash();
   unmount = mountStartScreen(
     root,
-    { onStudent: (s) => void enter(s, null), onInstructor: (s, created) => void enter(s, created) },
+    {
+      onStudent: (s) => void enter(s, null),
+      onInstructor: (s, created) => void enter(s, created),
+      onCampaign: () => void showCampaign({ screen: 'list' }),
+    },
     options,
   );
 }
 
+/** "Play alone": the campaign screen, loaded on demand like the other screens. */
+async function showCampaign(view: CampaignView): Promise<void> {
+  unmount?.();
+  unmount = null;
+  const { mountCampaignScreen } = await import('./campaign/campaign-screen');
+  unmount = mountCampaignScreen(
+    root,
+    { onPlay: (s) => void enter(s, null), onBack: () => showStart() },
+    view,
+  );
+}
+
+// The campaign layer of a solo game asks for the campaign screen (next scenario, try again…).
+window.addEventListener(CAMPAIGN_EVENT, (event) => {
+  forgetCurrent();
+  void showCampaign((event as CustomEvent<CampaignView>).detail);
+});
+
 /** Problems after which the student's seat is gone from this tab. */
 const FINAL: ProblemKind[] = ['removed', 'otherWindow', 'abuse'];
+
+/** The campaign screen's address does not outlive it. */
+function clearCampaignHash(): void {
+  if (viewOfHash(location.hash))
+    history.replaceState(null, '', location.pathname + location.search);
+}
 
 async function enter(session: Session, created: CreatedSession | null): Promise<void> {
   unmount?.();
   unmount = null;
+  clearCampaignHash();
   if (session.role === 'instructor') {
     const { mountInstructorScreen } = await import('./app/instructor-screen');
     unmount = mountInstructorScreen(root, session, {
@@ -83,12 +114,28 @@ async function start(): Promise<void> {
       });
     }
   }
+  const campaign = viewOfHash(location.hash);
+  if (campaign) return showCampaign(campaign);
   showStart({ joinCode });
+}
+
+/** `?replay` opens a match log file; `?replay=<matchId>` fetches it with the remembered key. */
+async function showReplay(matchId: string | null): Promise<void> {
+  const { mountReplayViewer } = await import('./replay/viewer');
+  unmount = mountReplayViewer(root, {
+    matchId,
+    onPlay: (s) => void enter(s, null),
+    testMode: params.get('test') === '1',
+  });
 }
 
 const verify = params.get('verify');
 if (verify) {
   void import('./app/verify').then(({ runVerify }) => runVerify(root, verify));
+} else if (params.has('replay')) {
+  setTitle();
+  onLanguageChange(setTitle);
+  void showReplay(params.get('replay') || null);
 } else {
   setTitle();
   onLanguageChange(setTitle);

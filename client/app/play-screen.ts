@@ -17,6 +17,8 @@ import { h } from '../panel/dom';
 import { mountPolicyPanel, type PolicyPanel } from '../panel/policy-panel';
 import { mountResultsPanel, type ResultsPanel } from '../panel/results-panel';
 import { createGame, INDICATORS, type ClusterTownsGame, type MapProposal } from '../scenes';
+import { isSoloSession } from '../campaign/solo';
+import { mountCampaignLayer } from '../campaign/layer';
 
 type SceneView = 'town' | 'region';
 
@@ -314,8 +316,11 @@ export function mountPlayScreen(root: HTMLElement, session: Session): () => void
   renderLabels();
   setView('town');
   render();
+  // Solo games get the campaign on top: advisor, glossary, tutorial, end report (issue 6).
+  const offCampaign = isSoloSession(session) ? mountCampaignLayer(shell, session) : null;
 
   return () => {
+    offCampaign?.();
     offError();
     offChange();
     offStatus();

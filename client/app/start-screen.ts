@@ -1,7 +1,7 @@
 /**
  * The start screen: three doors (DESIGN §1 users). "Join a class" is the student's path and
  * must take under 30 s, so its form is open from the start; "Run a class" sets up a session for
- * the instructor; "Play alone" starts a game against computer towns.
+ * the instructor; "Play alone" opens the campaign of scenarios against computer towns.
  */
 import {
   NAME_MAX_LENGTH,
@@ -16,7 +16,6 @@ import { listClasses } from '../net/seat-store';
 import {
   joinAsInstructor,
   joinClass,
-  playAlone,
   type CreatedSession,
   type Session,
 } from '../net/session-client';
@@ -36,6 +35,8 @@ import {
 export interface StartScreenHandlers {
   onStudent(session: Session): void;
   onInstructor(session: Session, created: CreatedSession | null): void;
+  /** "Play alone" opens the campaign screen. */
+  onCampaign(): void;
 }
 
 export interface StartScreenOptions {
@@ -121,41 +122,19 @@ export function mountStartScreen(
   const reopen = reopenBlock(handlers);
   const runDoor = h('div', { class: 'door-body' }, setupButton, reopen);
 
-  // --- Play alone ----------------------------------------------------------------------------
-  const soloScenario = h('select', { id: 'solo-scenario' });
-  scenarioSelects.push(soloScenario);
-  const soloName = h('input', {
-    id: 'solo-name',
-    autocomplete: 'nickname',
-    maxlength: NAME_MAX_LENGTH,
+  // --- Play alone: the campaign screen (client/campaign) --------------------------------------
+  const soloButton = tx('button', 'campaign:door.open', {
+    type: 'button',
+    class: 'btn btn-primary',
+    id: 'solo-open',
   });
-  const soloScenarioField = field('app:solo.scenario', soloScenario);
-  const soloNameField = field('app:solo.name', soloName);
-  const soloButton = tx('button', 'app:solo.submit', { type: 'submit', class: 'btn btn-primary' });
-  const soloError = h('p', { class: 'form-error', role: 'alert', hidden: true });
-  const soloForm = h(
-    'form',
-    { class: 'door-form', novalidate: true },
-    soloScenarioField.wrap,
-    soloNameField.wrap,
+  soloButton.addEventListener('click', () => handlers.onCampaign());
+  const soloBody = h(
+    'div',
+    { class: 'door-body' },
+    tx('p', 'campaign:door.text', { class: 'door-text' }),
     soloButton,
-    soloError,
   );
-  soloForm.addEventListener('submit', (event) => {
-    event.preventDefault();
-    void (async () => {
-      hideProblem(soloError);
-      const playerName = normaliseName(soloName.value) || t('app:solo.defaultName');
-      try {
-        const session = await busy(soloButton, t('app:solo.starting'), () =>
-          playAlone(soloScenario.value, playerName.slice(0, NAME_MAX_LENGTH)),
-        );
-        handlers.onStudent(session);
-      } catch (error) {
-        showProblem(soloError, error);
-      }
-    })();
-  });
 
   const door = (id: string, titleKey: string, textKey: string, body: HTMLElement): HTMLElement =>
     h(
@@ -173,7 +152,7 @@ export function mountStartScreen(
     { class: 'doors' },
     door('door-join', 'app:join.title', 'app:join.text', joinForm),
     door('door-run', 'app:run.title', 'app:run.text', runDoor),
-    door('door-solo', 'app:solo.title', 'app:solo.text', soloForm),
+    door('door-solo', 'app:solo.title', 'app:solo.text', soloBody),
   );
   const setup = setupForm(
     scenarioSelects,
