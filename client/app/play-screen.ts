@@ -254,6 +254,9 @@ export function mountPlayScreen(root: HTMLElement, session: Session): () => void
     connection.textContent = t(`play:connection.${session.status}`);
     const solo = (session.state as unknown as { mode?: string }).mode === 'solo';
     continueButton.hidden = !(solo && phase === 'results');
+    continueButton.textContent = t(
+      session.round >= session.state.rounds ? 'play:finish' : 'play:continue',
+    );
     const submittedBy = townId ? session.privateOf(townId)?.submittedBy : '';
     reopenButton.hidden = !(phase === 'planning' && submittedBy && portfolios.includes('mayor'));
     const news = session.news().slice(-6).reverse();
@@ -278,7 +281,6 @@ export function mountPlayScreen(root: HTMLElement, session: Session): () => void
     beforeButton.textContent = t('play:before');
     afterButton.textContent = t('play:after');
     indicatorLabel.textContent = t('play:indicator');
-    continueButton.textContent = t('play:continue');
     reopenButton.textContent = t('play:reopen');
     newsTitle.textContent = t('play:news');
     for (const option of indicator.options) {
