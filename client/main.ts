@@ -121,9 +121,19 @@ async function start(): Promise<void> {
 
 /** `?replay` opens a match log file; `?replay=<matchId>` fetches it with the remembered key. */
 async function showReplay(matchId: string | null): Promise<void> {
-  const { mountReplayViewer } = await import('./replay/viewer');
+  const [{ mountReplayViewer }, { broadcastSync }, { roomSync }] = await Promise.all([
+    import('./replay/viewer'),
+    import('./replay/sync'),
+    import('./net/replay-sync'),
+  ]);
   unmount = mountReplayViewer(root, {
     matchId,
+    // A log from the server syncs the class through its replay room; a file from disk syncs
+    // the tabs of this browser (a projector tab and a control tab).
+    syncFactory: (role, ctx) =>
+      ctx.matchId && (ctx.instructorKey || ctx.joinCode)
+        ? roomSync(role, ctx)
+        : broadcastSync(role, ctx),
     onPlay: (s) => void enter(s, null),
     testMode: params.get('test') === '1',
   });

@@ -120,11 +120,29 @@ function downloadsPanel(session: Session, openDebrief: () => void): Part {
   log.addEventListener('click', () => download('log', log));
   csv.addEventListener('click', () => download('csv', csv));
   debrief.addEventListener('click', openDebrief);
+  // The replay viewer, and the link students open to follow it while the instructor presents.
+  const replay = tx('a', 'instructor:downloads.replay', {
+    class: 'btn',
+    id: 'replay-open',
+    href: `?replay=${encodeURIComponent(session.matchId ?? '')}`,
+    target: '_blank',
+  });
+  const followUrl = `${location.origin}${location.pathname}?replay=${encodeURIComponent(
+    session.matchId ?? '',
+  )}&code=${session.code}`;
+  const follow = h(
+    'p',
+    { class: 'replay-follow' },
+    tx('span', 'instructor:downloads.followLink'),
+    ' ',
+    h('code', { id: 'replay-follow-link' }, followUrl),
+  );
   return {
     element: panel(
       'downloads',
       'instructor:downloads.title',
-      h('div', { class: 'control-row' }, log, csv, debrief),
+      h('div', { class: 'control-row' }, log, csv, debrief, replay),
+      follow,
       error,
     ),
     update() {

@@ -120,7 +120,13 @@ export function mountStartScreen(
   // --- Run a class ---------------------------------------------------------------------------
   const setupButton = tx('button', 'app:run.open', { type: 'button', class: 'btn btn-primary' });
   const reopen = reopenBlock(handlers);
-  const runDoor = h('div', { class: 'door-body' }, setupButton, reopen);
+  // After class: open a match log file in the replay viewer (issue 5).
+  const replayLink = tx('a', 'app:run.openLog', {
+    href: '?replay',
+    class: 'btn btn-link',
+    id: 'open-log',
+  });
+  const runDoor = h('div', { class: 'door-body' }, setupButton, reopen, replayLink);
 
   // --- Play alone: the campaign screen (client/campaign) --------------------------------------
   const soloButton = tx('button', 'campaign:door.open', {

@@ -1,0 +1,131 @@
+/**
+ * Class sync controls: present (publish every move), follow (apply the presenter's moves and
+ * lock the timeline), detach to explore alone while the presenter's latest position is still
+ * remembered, and re-attach to jump back to it.
+ */
+import { t } from '../i18n';
+import { h } from '../app/dom';
+import type { ReplayPosition, SyncChannel, SyncContext, SyncFactory } from './sync';
+
+export type SyncMode = 'alone' | 'presenting' | 'following' | 'detached';
+
+export interface SyncPanel {
+  element: HTMLElement;
+  mode(): SyncMode;
+  /** Start following at once (a student who opened the class's replay link). */
+  follow(): void;
+  /** Called by the viewer after every move; publishes when presenting. */
+  moved(position: ReplayPosition): void;
+  relabel(): void;
+  destroy(): void;
+}
+
+export function mountSync(
+  factory: SyncFactory,
+  context: SyncContext,
+  current: () => ReplayPosition,
+  apply: (position: ReplayPosition) => void,
+  onMode: (mode: SyncMode) => void,
+): SyncPanel {
+  let mode: SyncMode = 'alone';
+  let channel: SyncChannel | null = null;
+  let unsubscribe: (() => void) | null = null;
+  let latest: ReplayPosition | null = null;
+  const status = h('p', { class: 'replay-sync-status', role: 'status', id: 'replay-sync-status' });
+  const buttons = h('div', { class: 'replay-sync-buttons' });
+  const element = h('div', { class: 'replay-sync' }, status, buttons);
+
+  const button = (id: string, key: string, action: () => void, primary = false) => {
+    const b = h(
+      'button',
+      { type: 'button', class: `btn btn-small${primary ? ' btn-primary' : ''}`, id },
+      t(key),
+    );
+    b.addEventListener('click', action);
+    return b;
+  };
+
+  function close(): void {
+    unsubscribe?.();
+    unsubscribe = null;
+    channel?.close();
+    channel = null;
+    latest = null;
+  }
+
+  function setMode(next: SyncMode): void {
+    mode = next;
+    render();
+    onMode(mode);
+  }
+
+  function present(): void {
+    close();
+    channel = factory('presenter', context);
+    setMode('presenting');
+    channel.publish(current());
+  }
+
+  function follow(): void {
+    close();
+    channel = factory('follower', context);
+    unsubscribe = channel.subscribe((position) => {
+      latest = position;
+      if (mode === 'following') apply(position);
+    });
+    setMode('following');
+  }
+
+  function detach(): void {
+    setMode('detached');
+  }
+
+  function reattach(): void {
+    setMode('following');
+    if (latest) apply(latest);
+  }
+
+  function stop(): void {
+    close();
+    setMode('alone');
+  }
+
+  function render(): void {
+    status.textContent = t(`replay:sync.status.${mode}`);
+    switch (mode) {
+      case 'alone':
+        buttons.replaceChildren(
+          button('replay-present', 'replay:sync.present', present, true),
+          button('replay-follow', 'replay:sync.follow', follow),
+        );
+        break;
+      case 'presenting':
+        buttons.replaceChildren(button('replay-stop', 'replay:sync.stopPresenting', stop));
+        break;
+      case 'following':
+        buttons.replaceChildren(
+          button('replay-detach', 'replay:sync.detach', detach, true),
+          button('replay-stop', 'replay:sync.stopFollowing', stop),
+        );
+        break;
+      case 'detached':
+        buttons.replaceChildren(
+          button('replay-reattach', 'replay:sync.reattach', reattach, true),
+          button('replay-stop', 'replay:sync.stopFollowing', stop),
+        );
+        break;
+    }
+  }
+
+  render();
+  return {
+    element,
+    mode: () => mode,
+    follow,
+    moved(position) {
+      if (mode === 'presenting') channel?.publish(position);
+    },
+    relabel: render,
+    destroy: close,
+  };
+}
