@@ -272,7 +272,10 @@ describe.skipIf(!chromiumAvailable() && !process.env.CI)('the replay viewer in C
     await page.screenshot({ path: `${SHOTS}/replay-error.png` });
 
     await openLog(page, files.truncated);
-    await waitStatus(page, 'error');
+    // The page still shows the previous refusal until this file is read: wait for the new one.
+    await expect
+      .poll(async () => (await replayOf(page)).error ?? '', { timeout: 30_000 })
+      .toContain('truncated match log');
     const truncated = await replayOf(page);
     expect(truncated.error).toContain('truncated match log');
     expect(truncated.errorRound).toBe(ROUNDS);
@@ -296,8 +299,9 @@ describe.skipIf(!chromiumAvailable() && !process.env.CI)('the replay viewer in C
     await expect.poll(() => page.textContent('#replay-error')).toContain('dropped.json');
 
     await openLog(page, files.version);
-    await waitStatus(page, 'error');
-    expect((await replayOf(page)).error).toContain('unsupported match log version 99');
+    await expect
+      .poll(async () => (await replayOf(page)).error ?? '', { timeout: 30_000 })
+      .toContain('unsupported match log version 99');
 
     // After the errors, a good log still opens.
     await openLog(page, files.good);
