@@ -18,10 +18,13 @@ function referenceFnv(text: string): string {
 function reverseKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(reverseKeys);
   if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const k of Object.keys(value).reverse())
-      out[k] = reverseKeys((value as Record<string, unknown>)[k]);
-    return out;
+    // fromEntries defines own properties, so a "__proto__" key stays a key (plain assignment
+    // would set the prototype instead).
+    return Object.fromEntries(
+      Object.keys(value)
+        .reverse()
+        .map((k) => [k, reverseKeys((value as Record<string, unknown>)[k])]),
+    );
   }
   return value;
 }
