@@ -4,6 +4,7 @@
  * re-translates a screen in place without losing what was typed into its forms.
  */
 import { SessionError, type ProblemKind } from '../net/errors';
+import { h, type Attrs } from '../panel/dom';
 import {
   LANGUAGES,
   currentLanguage,
@@ -13,24 +14,8 @@ import {
   type TranslationVars,
 } from '../i18n';
 
-type Child = Node | string | null | undefined | false;
-export type Attrs = Record<string, string | number | boolean | null | undefined>;
-
-/** Create an element; `true` attributes are set empty, `false`/null/undefined are left out. */
-export function h<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attrs: Attrs = {},
-  ...children: Child[]
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) {
-    if (value === false || value === null || value === undefined) continue;
-    node.setAttribute(name, value === true ? '' : String(value));
-  }
-  for (const child of children)
-    if (child !== null && child !== undefined && child !== false) node.append(child);
-  return node;
-}
+// One element builder for the whole client (the panels' own).
+export { h, type Attrs };
 
 /** An element whose text is the translation of `key` and follows language switches. */
 export function tx<K extends keyof HTMLElementTagNameMap>(

@@ -1,7 +1,7 @@
 /** Small DOM helpers for the panels: elements are built with textContent only, never HTML. */
 
 type Child = Node | string | null | undefined | false;
-type Attrs = Record<string, string | number | boolean | null | undefined>;
+export type Attrs = Record<string, string | number | boolean | null | undefined>;
 
 /** Create an element; `true` attributes are set empty, `false`/null/undefined are left out. */
 export function h<K extends keyof HTMLElementTagNameMap>(
