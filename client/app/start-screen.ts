@@ -257,7 +257,12 @@ function reopenBlock(handlers: StartScreenHandlers): HTMLElement {
       `${record.code}${record.title ? ` · ${record.title}` : ''}`,
     );
     button.addEventListener('click', () => void open(button, record.code, record.instructorKey));
-    list.append(h('li', {}, button));
+    // One click from the instructor's list of classes to the replay of that match (issue 5).
+    const replay = tx('a', 'app:run.replayClass', {
+      href: `?replay=${encodeURIComponent(record.matchId)}`,
+      class: 'btn btn-link',
+    });
+    list.append(h('li', {}, button, ' ', replay));
   }
   const codeInput = h('input', {
     id: 'reopen-code',
