@@ -19,6 +19,9 @@ import { mountResultsPanel, type ResultsPanel } from '../panel/results-panel';
 import { createGame, INDICATORS, type ClusterTownsGame, type MapProposal } from '../scenes';
 import { isSoloSession } from '../campaign/solo';
 import { mountCampaignLayer } from '../campaign/layer';
+import { advisorBox } from '../campaign/advisor';
+import { advisorEnabled, setAdvisorEnabled } from '../campaign/store';
+import type { AdvisorHint } from '../../shared/campaign/types';
 
 type SceneView = 'town' | 'region';
 
@@ -53,6 +56,42 @@ function viewState(session: Session, own: TownState): MatchState | null {
     own,
     session.towns().map((town) => ({ id: town.id, name: town.name })),
   );
+}
+
+/**
+ * In a class, the advisor's hints (private to the town, like its explanations) sit under the
+ * scene as in solo play; the student can hide them, remembered across sessions.
+ */
+function mountClassAdvisor(column: HTMLElement, session: Session): () => void {
+  const box = advisorBox(() => {
+    setAdvisorEnabled(false);
+    render();
+  });
+  column.insertBefore(box.element, column.querySelector('.play-news-box'));
+  const render = (): void => {
+    const townId = session.townId;
+    const raw = townId
+      ? (
+          session.state as unknown as { towns: Map<string, { private?: { advisor?: string } }> }
+        ).towns.get(townId)?.private?.advisor
+      : '';
+    let hints: AdvisorHint[] = [];
+    try {
+      const parsed: unknown = raw ? JSON.parse(raw) : [];
+      if (Array.isArray(parsed)) hints = (parsed as AdvisorHint[]).slice(0, 3);
+    } catch (_error) {
+      hints = [];
+    }
+    box.update(hints, session.resolvedRounds, advisorEnabled());
+  };
+  const offChange = session.onChange(render);
+  const offLanguage = onLanguageChange(render);
+  render();
+  return () => {
+    offChange();
+    offLanguage();
+    box.element.remove();
+  };
 }
 
 export function mountPlayScreen(root: HTMLElement, session: Session): () => void {
@@ -319,7 +358,9 @@ export function mountPlayScreen(root: HTMLElement, session: Session): () => void
   setView('town');
   render();
   // Solo games get the campaign on top: advisor, glossary, tutorial, end report (issue 6).
-  const offCampaign = isSoloSession(session) ? mountCampaignLayer(shell, session) : null;
+  const offCampaign = isSoloSession(session)
+    ? mountCampaignLayer(shell, session)
+    : mountClassAdvisor(main, session);
 
   return () => {
     offCampaign?.();
