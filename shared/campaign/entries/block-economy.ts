@@ -2,9 +2,9 @@
  * Chapter 2: Wenzhou's heritage craft grows a Marshallian cluster of family firms, and a race to
  * the bottom threatens it until quality standards save it (002 §2.1; 003 §4.2, §4.3).
  */
-import { debtOverLimit, firms, ofStart, qualityStandards, reputation } from '../measures';
-import { stability } from '../measures';
+import { firms, ofStart, qualityStandards, reputation } from '../measures';
 import { buildIn, planOf, type PlanPatch } from '../plans';
+import { debtDefeat, unrestDefeat } from '../defeats';
 import type { CampaignChapter } from '../rules';
 import { text } from '../text';
 
@@ -213,26 +213,8 @@ export const blockEconomyChapter: CampaignChapter = {
         threshold: 0.25,
         rounds: 2,
       },
-      {
-        reason: text(
-          'Debt stayed above the borrowing limit two rounds running',
-          '债务连续两轮超过借款上限',
-        ),
-        measure: debtOverLimit,
-        op: '>',
-        threshold: 0,
-        rounds: 2,
-      },
-      {
-        reason: text(
-          'Social stability stayed below 35 two rounds running',
-          '社会稳定度连续两轮低于35',
-        ),
-        measure: stability,
-        op: '<',
-        threshold: 35,
-        rounds: 2,
-      },
+      debtDefeat(),
+      unrestDefeat(35),
     ],
   },
   scripted: {

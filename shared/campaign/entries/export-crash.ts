@@ -3,9 +3,10 @@
  * hardest; turning to domestic demand and upgrading through technology is the way out
  * (003 §7.2, §7.3).
  */
-import { debtOverLimit, firms, ofStart, ofYear, realGdp, stability } from '../measures';
+import { firms, ofStart, ofYear, realGdp } from '../measures';
 import { technology } from '../measures';
 import { planOf } from '../plans';
+import { debtDefeat, unrestDefeat } from '../defeats';
 import type { CampaignChapter } from '../rules';
 import { text } from '../text';
 
@@ -185,26 +186,8 @@ export const exportCrashChapter: CampaignChapter = {
         threshold: 0.5,
         rounds: 1,
       },
-      {
-        reason: text(
-          'Social stability stayed below 30 two rounds running',
-          '社会稳定度连续两轮低于30',
-        ),
-        measure: stability,
-        op: '<',
-        threshold: 30,
-        rounds: 2,
-      },
-      {
-        reason: text(
-          'Debt stayed above the borrowing limit two rounds running',
-          '债务连续两轮超过借款上限',
-        ),
-        measure: debtOverLimit,
-        op: '>',
-        threshold: 0,
-        rounds: 2,
-      },
+      unrestDefeat(30),
+      debtDefeat(),
     ],
   },
   scripted: {

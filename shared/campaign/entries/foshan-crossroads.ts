@@ -3,8 +3,9 @@
  * ceramics cluster without hollowing out the town (001 ¶20; 003 §7.4: strict standards need
  * public support for green upgrading).
  */
-import { debtOverLimit, jobs, ofStart, pollution, stability } from '../measures';
+import { jobs, ofStart, pollution } from '../measures';
 import { buildIn, planOf, type PlanPatch } from '../plans';
+import { debtDefeat, unrestDefeat } from '../defeats';
 import type { CampaignChapter } from '../rules';
 import { text } from '../text';
 
@@ -202,26 +203,8 @@ export const foshanChapter: CampaignChapter = {
         threshold: 0.6,
         rounds: 1,
       },
-      {
-        reason: text(
-          'Social stability stayed below 30 two rounds running',
-          '社会稳定度连续两轮低于30',
-        ),
-        measure: stability,
-        op: '<',
-        threshold: 30,
-        rounds: 2,
-      },
-      {
-        reason: text(
-          'Debt stayed above the borrowing limit two rounds running',
-          '债务连续两轮超过借款上限',
-        ),
-        measure: debtOverLimit,
-        op: '>',
-        threshold: 0,
-        rounds: 2,
-      },
+      unrestDefeat(30),
+      debtDefeat(),
     ],
   },
   scripted: {

@@ -2,8 +2,9 @@
  * Chapter 6: Chengdu attracts footwear firms leaving the costly coast (003 §4.2), and must keep
  * the pollution they bring in check and train the skills the cluster lacks (003 §6, §6.3).
  */
-import { debtOverLimit, firms, pollution, skills, stability } from '../measures';
+import { firms, pollution, skills } from '../measures';
 import { buildIn, planOf, type PlanPatch } from '../plans';
+import { debtDefeat, unrestDefeat } from '../defeats';
 import type { CampaignChapter } from '../rules';
 import { text } from '../text';
 
@@ -201,28 +202,7 @@ export const goWestChapter: CampaignChapter = {
         format: 'index',
       },
     ],
-    defeats: [
-      {
-        reason: text(
-          'Debt stayed above the borrowing limit two rounds running',
-          '债务连续两轮超过借款上限',
-        ),
-        measure: debtOverLimit,
-        op: '>',
-        threshold: 0,
-        rounds: 2,
-      },
-      {
-        reason: text(
-          'Social stability stayed below 35 two rounds running',
-          '社会稳定度连续两轮低于35',
-        ),
-        measure: stability,
-        op: '<',
-        threshold: 35,
-        rounds: 2,
-      },
-    ],
+    defeats: [debtDefeat(), unrestDefeat(35)],
   },
   scripted: {
     // Welcome the shoemakers with a market, standards, green subsidies, wastewater and schools.

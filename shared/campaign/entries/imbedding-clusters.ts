@@ -3,8 +3,9 @@
  * clusters start fast but their foreign plants buy little locally; untargeted "policy district"
  * incentives make "empty boxes" (001 ¶15), targeted policy and local suppliers embed them.
  */
-import { debtOverLimit, embeddedness, foreignPlants, stability } from '../measures';
+import { embeddedness, foreignPlants } from '../measures';
 import { buildIn, planOf, type PlanPatch } from '../plans';
+import { debtDefeat, unrestDefeat } from '../defeats';
 import type { CampaignChapter } from '../rules';
 import { text } from '../text';
 
@@ -205,28 +206,7 @@ export const imbeddingChapter: CampaignChapter = {
         format: 'whole',
       },
     ],
-    defeats: [
-      {
-        reason: text(
-          'Debt stayed above the borrowing limit two rounds running',
-          '债务连续两轮超过借款上限',
-        ),
-        measure: debtOverLimit,
-        op: '>',
-        threshold: 0,
-        rounds: 2,
-      },
-      {
-        reason: text(
-          'Social stability stayed below 35 two rounds running',
-          '社会稳定度连续两轮低于35',
-        ),
-        measure: stability,
-        op: '<',
-        threshold: 35,
-        rounds: 2,
-      },
-    ],
+    defeats: [debtDefeat(), unrestDefeat(35)],
   },
   scripted: {
     // Target IT, grow local suppliers, an IT market and more estate land as the plants come.

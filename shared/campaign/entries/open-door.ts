@@ -3,9 +3,10 @@
  * investors (003 §3). The first mover with good location and policies races ahead; building
  * far beyond demand leaves debt (Zhuhai's airport, 003 §3.3).
  */
-import { debtOverLimit, firstForeignRound, foreignPlants, leadOver, ofStart } from '../measures';
-import { realGdp, stability } from '../measures';
+import { firstForeignRound, foreignPlants, leadOver, ofStart } from '../measures';
+import { realGdp } from '../measures';
 import { buildIn, planOf, type PlanPatch } from '../plans';
+import { debtDefeat, unrestDefeat } from '../defeats';
 import type { CampaignChapter } from '../rules';
 import { text } from '../text';
 
@@ -194,26 +195,13 @@ export const openDoorChapter: CampaignChapter = {
       },
     ],
     defeats: [
-      {
-        reason: text(
+      debtDefeat(
+        text(
           "Debt stayed above the borrowing limit two rounds running: like Zhuhai's airport, works beyond demand drained the budget",
           '债务连续两轮超过借款上限：和珠海机场一样，超出需求的工程耗尽了财政',
         ),
-        measure: debtOverLimit,
-        op: '>',
-        threshold: 0,
-        rounds: 2,
-      },
-      {
-        reason: text(
-          'Social stability stayed below 35 two rounds running',
-          '社会稳定度连续两轮低于35',
-        ),
-        measure: stability,
-        op: '<',
-        threshold: 35,
-        rounds: 2,
-      },
+      ),
+      unrestDefeat(35),
     ],
   },
   scripted: {
