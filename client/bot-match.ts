@@ -1,13 +1,5 @@
 /** A match of computer towns run with the shared engine, in any JavaScript engine. */
-import {
-  STRATEGY_IDS,
-  createMatch,
-  decidePlan,
-  hashState,
-  resolveRound,
-  type MatchState,
-  type TownPlan,
-} from '../shared';
+import { createMatch, computerPlans, hashState, resolveRound, type MatchState } from '../shared';
 
 export function botMatchHashes(
   scenarioId: string,
@@ -18,10 +10,7 @@ export function botMatchHashes(
   let state = createMatch(scenarioId, { seed, towns });
   const hashes = [hashState(state)];
   for (let r = 0; r < rounds; r++) {
-    const plans: Record<string, TownPlan> = {};
-    state.towns.forEach(
-      (t, i) => (plans[t.id] = decidePlan(state, t.id, STRATEGY_IDS[i % STRATEGY_IDS.length])),
-    );
+    const plans = computerPlans(state);
     const result = resolveRound(state, { plans, cards: [] });
     hashes.push(result.hash);
     state = result.state;

@@ -12,7 +12,7 @@ import {
   STRATEGY_IDS,
   caretakerPlan,
   createMatch,
-  decidePlan,
+  computerPlans,
   resolveRound,
   type Explanation,
   type MatchEvent,
@@ -43,11 +43,7 @@ interface Played {
 }
 
 function botPlans(state: MatchState, skip: string | null): Record<string, TownPlan> {
-  const plans: Record<string, TownPlan> = {};
-  state.towns.forEach((town, i) => {
-    if (town.id !== skip) plans[town.id] = decidePlan(state, town.id, STRATEGY_IDS[i % 3]);
-  });
-  return plans;
+  return computerPlans(state, STRATEGY_IDS, new Set(skip ? [skip] : []));
 }
 
 /** Bots play `rounds` rounds; in the last one a neighbour makes this town a proposal. */

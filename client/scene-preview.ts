@@ -15,13 +15,11 @@
 import {
   FIRM_KINDS,
   SECTOR_IDS,
-  STRATEGY_IDS,
   createMatch,
-  decidePlan,
+  computerPlans,
   resolveRound,
   type MatchEvent,
   type MatchState,
-  type TownPlan,
   type TownState,
 } from '../shared';
 import { publicTown } from '../shared/protocol/public';
@@ -45,10 +43,7 @@ function play(scenario: string, seed: number, rounds: number): Played {
   let previous = state;
   let events: MatchEvent[] = [];
   for (let r = 0; r < rounds; r++) {
-    const plans: Record<string, TownPlan> = {};
-    state.towns.forEach(
-      (t, i) => (plans[t.id] = decidePlan(state, t.id, STRATEGY_IDS[i % STRATEGY_IDS.length])),
-    );
+    const plans = computerPlans(state);
     const result = resolveRound(state, { plans, cards: [] });
     previous = state;
     state = result.state;

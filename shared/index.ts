@@ -26,6 +26,7 @@ export { hashState, canonicalJson } from './engine/hash';
 export { explanationText } from './engine/explain';
 export {
   decidePlan,
+  computerPlans,
   STRATEGIES,
   STRATEGY_IDS,
   isStrategyId,

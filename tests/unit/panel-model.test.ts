@@ -7,10 +7,9 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  STRATEGY_IDS,
   availableBudget,
   createMatch,
-  decidePlan,
+  computerPlans,
   defaultPlan,
   planCost,
   resolveRound,
@@ -49,8 +48,7 @@ function played(rounds: number): { state: MatchState; results: ReturnType<typeof
   let state = match();
   const results: ReturnType<typeof resolveRound>[] = [];
   for (let r = 0; r < rounds; r++) {
-    const plans: Record<string, TownPlan> = {};
-    state.towns.forEach((t, i) => (plans[t.id] = decidePlan(state, t.id, STRATEGY_IDS[i % 3])));
+    const plans = computerPlans(state);
     const result = resolveRound(state, { plans, cards: [] });
     results.push(result);
     state = result.state;

@@ -10,13 +10,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   FIRM_KINDS,
   SECTOR_IDS,
-  STRATEGY_IDS,
   createMatch,
-  decidePlan,
+  computerPlans,
   resolveRound,
   type MatchEvent,
   type MatchState,
-  type TownPlan,
   type TownState,
 } from '../../shared';
 import { publicTown } from '../../shared/protocol/public';
@@ -46,10 +44,7 @@ function play(
   let previous = state;
   let events: MatchEvent[] = [];
   for (let r = 0; r < rounds; r++) {
-    const plans: Record<string, TownPlan> = {};
-    state.towns.forEach(
-      (t, i) => (plans[t.id] = decidePlan(state, t.id, STRATEGY_IDS[i % STRATEGY_IDS.length])),
-    );
+    const plans = computerPlans(state);
     const result = resolveRound(state, { plans, cards: [] });
     previous = state;
     state = result.state;
