@@ -46,16 +46,26 @@ function newsLine(item: NewsItem): string {
   return item.author && item.kind !== 'card' ? `${item.author}: ${text}` : text;
 }
 
-/** The state the panels read: the match context, this town in full, the others by name. */
-function viewState(session: Session, own: TownState): MatchState | null {
-  const raw = (session.state as unknown as { context?: string }).context;
-  if (!raw) return null;
-  const context = JSON.parse(raw) as MatchContext;
-  return planningState(
-    context,
-    own,
-    session.towns().map((town) => ({ id: town.id, name: town.name })),
-  );
+/**
+ * The state the panels read: the match context, this town in full, the others by name. It
+ * changes only when a round resolves, so it is rebuilt then and not on every teammate's edit
+ * (the same object also lets the panels skip work when nothing changed).
+ */
+function viewStateCache(): (session: Session, own: TownState) => MatchState | null {
+  let key: { raw: string; own: TownState } | null = null;
+  let cached: MatchState | null = null;
+  return (session, own) => {
+    const raw = (session.state as unknown as { context?: string }).context;
+    if (!raw) return null;
+    if (key && key.raw === raw && key.own === own) return cached;
+    key = { raw, own };
+    cached = planningState(
+      JSON.parse(raw) as MatchContext,
+      own,
+      session.towns().map((town) => ({ id: town.id, name: town.name })),
+    );
+    return cached;
+  };
 }
 
 /**
@@ -156,6 +166,7 @@ export function mountPlayScreen(root: HTMLElement, session: Session): () => void
   root.replaceChildren(shell);
 
   const game: ClusterTownsGame = createGame(sceneBox, { testMode });
+  const viewState = viewStateCache();
   let view: SceneView = 'town';
   let panel: PolicyPanel | null = null;
   let results: ResultsPanel | null = null;
