@@ -3,6 +3,7 @@
  * per join code, the student's seat (Colyseus reconnection token first, our seat token second)
  * or the instructor's key; and which session this tab was in, to resume it on start.
  */
+import { browserStorage, readStored, writeStored } from './local-store';
 import type { Portfolio } from '../../shared/protocol/roles';
 
 export type SessionRole = 'student' | 'instructor';
@@ -41,76 +42,49 @@ const seatKey = (code: string): string => `${PREFIX}seat.${code}`;
 const classKey = (code: string): string => `${PREFIX}class.${code}`;
 const CURRENT = `${PREFIX}current`;
 
-function storage(): Storage | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    // Private modes and sandboxed frames may refuse storage; the game still works, without resume.
-    return null;
-  }
-}
-
-function read<T>(key: string): T | null {
-  const raw = storage()?.getItem(key);
-  if (!raw) return null;
-  try {
-    return JSON.parse(raw) as T;
-  } catch {
-    return null;
-  }
-}
-
-function write(key: string, value: unknown): void {
-  try {
-    storage()?.setItem(key, JSON.stringify(value));
-  } catch {
-    // A full storage only loses the resume feature, never the game.
-  }
-}
-
 export function loadSeat(code: string): StudentSeatRecord | null {
-  return read<StudentSeatRecord>(seatKey(code));
+  return readStored<StudentSeatRecord>(seatKey(code));
 }
 
 export function saveSeat(seat: StudentSeatRecord): void {
-  write(seatKey(seat.code), seat);
+  writeStored(seatKey(seat.code), seat);
 }
 
 export function forgetSeat(code: string): void {
-  storage()?.removeItem(seatKey(code));
+  browserStorage()?.removeItem(seatKey(code));
 }
 
 export function loadClass(code: string): InstructorRecord | null {
-  return read<InstructorRecord>(classKey(code));
+  return readStored<InstructorRecord>(classKey(code));
 }
 
 export function saveClass(record: InstructorRecord): void {
-  write(classKey(record.code), record);
+  writeStored(classKey(record.code), record);
 }
 
 export function forgetClass(code: string): void {
-  storage()?.removeItem(classKey(code));
+  browserStorage()?.removeItem(classKey(code));
 }
 
 /** Classes this browser created or reopened, newest first. */
 export function listClasses(): InstructorRecord[] {
-  const store = storage();
+  const store = browserStorage();
   if (!store) return [];
   const out: InstructorRecord[] = [];
   for (let i = 0; i < store.length; i++) {
     const key = store.key(i);
     if (!key?.startsWith(`${PREFIX}class.`)) continue;
-    const record = read<InstructorRecord>(key);
+    const record = readStored<InstructorRecord>(key);
     if (record?.instructorKey) out.push(record);
   }
   return out.sort((a, b) => b.createdAt - a.createdAt);
 }
 
 export function currentSession(): CurrentSession | null {
-  return read<CurrentSession>(CURRENT);
+  return readStored<CurrentSession>(CURRENT);
 }
 
 export function setCurrentSession(value: CurrentSession | null): void {
-  if (value) write(CURRENT, value);
-  else storage()?.removeItem(CURRENT);
+  if (value) writeStored(CURRENT, value);
+  else browserStorage()?.removeItem(CURRENT);
 }
