@@ -3,16 +3,7 @@
  * indicator, line charts comparing the towns round by round, and each town's turning points —
  * its largest rise and drop of GDP, firms and pollution. Loaded on demand (chart.js is large).
  */
-import {
-  CategoryScale,
-  Chart,
-  Legend,
-  LineController,
-  LineElement,
-  LinearScale,
-  PointElement,
-  Tooltip,
-} from 'chart.js';
+import { Chart } from '../panel/line-chart';
 import {
   formatCount,
   formatMoney,
@@ -28,16 +19,6 @@ import {
   type FigureHistory,
 } from '../net/figure-history';
 import { h, translateTree, tx } from './dom';
-
-Chart.register(
-  LineController,
-  LineElement,
-  PointElement,
-  LinearScale,
-  CategoryScale,
-  Legend,
-  Tooltip,
-);
 
 const CHARTED: DebriefMetric[] = ['score', 'gdp', 'firms', 'pollution'];
 const TURNING: DebriefMetric[] = ['gdp', 'firms', 'pollution'];

@@ -3,32 +3,13 @@
  * chart.js, with a selector and the same figures as a table for screen readers and for anyone
  * who wants the exact numbers.
  */
-import {
-  CategoryScale,
-  Chart,
-  Filler,
-  LineController,
-  LineElement,
-  LinearScale,
-  PointElement,
-  Tooltip,
-} from 'chart.js';
+import { Chart } from './line-chart';
 import type { MatchState, TownIndicators } from '../../shared';
 import { t } from '../i18n';
 import { h } from './dom';
 import { formatIndicator } from './format';
 import { INDICATOR_KEYS, metricLabel } from './labels';
 import { INDICATOR_FORMAT, historyYears } from './results-model';
-
-Chart.register(
-  CategoryScale,
-  LinearScale,
-  LineController,
-  LineElement,
-  PointElement,
-  Tooltip,
-  Filler,
-);
 
 export interface IndicatorChart {
   element: HTMLElement;

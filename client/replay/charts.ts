@@ -5,17 +5,8 @@
  * does not rebuild the chart. A table of the figure at the current round, ranked, is there for
  * screen readers and exact numbers.
  */
-import {
-  CategoryScale,
-  Chart,
-  Legend,
-  LineController,
-  LineElement,
-  LinearScale,
-  PointElement,
-  Tooltip,
-  type Plugin,
-} from 'chart.js';
+import { Chart } from '../panel/line-chart';
+import { type Plugin } from 'chart.js';
 import type { MatchState } from '../../shared';
 import { t } from '../i18n';
 import { h } from '../app/dom';
@@ -28,16 +19,6 @@ import {
   isFigure,
   type FigureKey,
 } from './figures';
-
-Chart.register(
-  LineController,
-  LineElement,
-  PointElement,
-  LinearScale,
-  CategoryScale,
-  Legend,
-  Tooltip,
-);
 
 const COLOURS = ['#0b5cad', '#c8553d', '#1f7a3a', '#6a4c93', '#b5651d'];
 const OTHERS = '#b9c0c8';
