@@ -12,16 +12,8 @@
  * statement to the region, since computer towns do not negotiate), showcase=1 (every sector
  * with every kind of firm, to review the art), lang (en | zh).
  */
-import {
-  FIRM_KINDS,
-  SECTOR_IDS,
-  createMatch,
-  computerPlans,
-  resolveRound,
-  type MatchEvent,
-  type MatchState,
-  type TownState,
-} from '../shared';
+import { FIRM_KINDS, SECTOR_IDS, type MatchState, type TownState } from '../shared';
+import { playComputerMatch, type ComputerMatch } from './bot-match';
 import { publicTown } from '../shared/protocol/public';
 import { isLanguage, setLanguage } from './i18n';
 import { createGame, INDICATORS, type ClusterTownsGame, type MapProposal } from './scenes';
@@ -32,24 +24,8 @@ declare global {
   }
 }
 
-interface Played {
-  state: MatchState;
-  previous: MatchState;
-  events: MatchEvent[];
-}
-
-function play(scenario: string, seed: number, rounds: number): Played {
-  let state = createMatch(scenario, { seed });
-  let previous = state;
-  let events: MatchEvent[] = [];
-  for (let r = 0; r < rounds; r++) {
-    const plans = computerPlans(state);
-    const result = resolveRound(state, { plans, cards: [] });
-    previous = state;
-    state = result.state;
-    events = result.events;
-  }
-  return { state, previous, events };
+function play(scenario: string, seed: number, rounds: number): ComputerMatch {
+  return playComputerMatch(scenario, seed, rounds);
 }
 
 /** The same town with every sector's firms halved: a town that lost half its firms. */
@@ -95,7 +71,7 @@ function demoDiplomacy(state: MatchState): MapProposal[] {
   ];
 }
 
-function proposalsOf(played: Played): MapProposal[] {
+function proposalsOf(played: ComputerMatch): MapProposal[] {
   const out: MapProposal[] = played.state.proposals
     .filter((p) => p.round >= played.previous.round)
     .map((p) => ({ from: p.from, to: p.to, kind: p.kind }));

@@ -11,8 +11,6 @@ import {
   FIRM_KINDS,
   SECTOR_IDS,
   createMatch,
-  computerPlans,
-  resolveRound,
   type MatchEvent,
   type MatchState,
   type TownState,
@@ -34,23 +32,10 @@ import {
   riverCourse,
 } from '../../client/scenes/region-map';
 import { townLayout, type TownLayout } from '../../client/scenes/town-layout';
+import { playComputerMatch, type ComputerMatch } from '../../client/bot-match';
 
-function play(
-  scenario: string,
-  rounds: number,
-  seed = 1,
-): { state: MatchState; previous: MatchState; events: MatchEvent[] } {
-  let state = createMatch(scenario, { seed });
-  let previous = state;
-  let events: MatchEvent[] = [];
-  for (let r = 0; r < rounds; r++) {
-    const plans = computerPlans(state);
-    const result = resolveRound(state, { plans, cards: [] });
-    previous = state;
-    state = result.state;
-    events = result.events;
-  }
-  return { state, previous, events };
+function play(scenario: string, rounds: number, seed = 1): ComputerMatch {
+  return playComputerMatch(scenario, seed, rounds);
 }
 
 function townOf(state: MatchState, id: string): TownState {
