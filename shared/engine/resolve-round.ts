@@ -25,8 +25,9 @@ import { advanceConstruction } from './infrastructure';
 import { innovate, updateSkills } from './innovation';
 import { jobs, settleLabour } from './labour';
 import { cleanUpParks, freeLand, settleLand } from './land';
+import { clonePlain } from './copy';
 import { countCompetitors } from './market';
-import { fix, powInt } from './math';
+import { powInt } from './math';
 import { caretakerPlan, validatePlan } from './plan-schema';
 import {
   pollutionFees,
@@ -36,7 +37,7 @@ import {
   upgradeGreen,
   type Emissions,
 } from './pollution';
-import { profitParts } from './profitability';
+import { profitParts, sectorSetting, townSetting } from './profitability';
 import { updateReputation } from './quality';
 import { relocateFirms } from './relocation';
 import { evaluate } from './scoring';
@@ -110,37 +111,54 @@ function computeMargins(ctx: RoundContext): void {
   const { state } = ctx;
   for (const town of state.towns) {
     const data = townData(ctx, town);
+    const services = townSetting(town);
     for (const s of SECTOR_IDS) {
-      for (const kind of FIRM_KINDS) data.profit[s][kind] = profitParts(ctx, state, town, s, kind);
-      data.foreignEntryProfit[s] = profitParts(ctx, state, town, s, 'foreign', true).total;
+      const setting = sectorSetting(ctx, state, town, s, services);
+      for (const kind of FIRM_KINDS) {
+        data.profit[s][kind] = profitParts(ctx, state, town, s, kind, false, setting);
+      }
+      data.foreignEntryProfit[s] = profitParts(ctx, state, town, s, 'foreign', true, setting).total;
     }
   }
 }
 
 /**
- * Round every float to 6 decimals and rebuild objects with sorted keys, so that plain
- * JSON.stringify of the result is the canonical JSON that hashState would produce (the state has
- * no integer-like keys), at a fraction of its cost.
+ * Round every float to 6 decimals (as `fix` does) and rebuild objects with sorted keys, so that
+ * plain JSON.stringify of the result is the canonical JSON that hashState would produce (the
+ * state has no integer-like keys), at a fraction of its cost. Most objects already arrive with
+ * sorted keys (the input state came from here), so the sort is skipped when it is not needed.
  */
 function roundStateNumbers(value: unknown): unknown {
   if (typeof value === 'number') {
+    if (Number.isInteger(value)) return value;
     if (!Number.isFinite(value)) throw new Error(`non-finite number in state: ${String(value)}`);
-    return Number.isInteger(value) ? value : fix(value);
+    const rounded = Math.round(value * 1e6) / 1e6;
+    return rounded === 0 ? 0 : rounded; // no −0 in the state, as in `fix`
   }
-  if (Array.isArray(value)) return value.map(roundStateNumbers);
-  if (value && typeof value === 'object') {
-    const record = value as Record<string, unknown>;
-    const out: Record<string, unknown> = {};
-    for (const k of Object.keys(record).sort()) {
-      if (record[k] !== undefined) out[k] = roundStateNumbers(record[k]);
-    }
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    const out: unknown[] = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = roundStateNumbers(value[i]);
     return out;
   }
-  return value;
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
+  for (let i = 1; i < keys.length; i++) {
+    if (keys[i - 1] > keys[i]) {
+      keys.sort();
+      break;
+    }
+  }
+  const out: Record<string, unknown> = {};
+  for (const key of keys) {
+    const item = record[key];
+    if (item !== undefined) out[key] = roundStateNumbers(item);
+  }
+  return out;
 }
 
 export function resolveRound(input: MatchState, inputs: RoundInputs): RoundResult {
-  const state = structuredClone(input);
+  const state = clonePlain(input);
   const plans = new Map<string, TownPlan>();
   for (const town of state.towns) {
     const submitted = inputs.plans[town.id];
