@@ -12,7 +12,11 @@ import {
   type SyncContext,
   type SyncRole,
 } from '../replay/sync';
+import { JOIN_ERROR } from '../../shared/protocol/messages';
 import { socketBase } from './api';
+
+/** How often a waiting follower tries to join the class's replay room again. */
+const FOLLOWER_RETRY_MS = 2000;
 
 interface SyncWireState {
   round: number;
@@ -38,28 +42,45 @@ export function roomSync(role: SyncRole, context: SyncContext): SyncChannel {
   };
 
   const client = new Client(socketBase());
-  const joining =
-    role === 'presenter'
-      ? client.joinOrCreate('replay', {
-          matchId: context.matchId,
-          instructorKey: context.instructorKey,
-        })
-      : client.join('replay', { matchId: context.matchId, code: context.joinCode });
-  joining.then(
-    (joined) => {
-      if (closed) {
-        void joined.leave();
-        return;
-      }
-      room = joined;
-      joined.onMessage('error', () => undefined);
-      if (role === 'follower') joined.onStateChange((state) => deliver(state as SyncWireState));
-      if (pending) joined.send('sync', pending);
-    },
-    () => {
-      // Not presenting yet, or a wrong code: the viewer keeps working on its own.
-    },
-  );
+  let retry: ReturnType<typeof setTimeout> | undefined;
+
+  const joined = (joinedRoom: Room): void => {
+    if (closed) {
+      void joinedRoom.leave();
+      return;
+    }
+    room = joinedRoom;
+    joinedRoom.onMessage('error', () => undefined);
+    if (role === 'follower') {
+      joinedRoom.onStateChange((state) => deliver(state as SyncWireState));
+      // The class's room closes when everyone has left; a follower waits for the next one.
+      joinedRoom.onLeave(() => {
+        room = null;
+        if (!closed) retry = setTimeout(connect, FOLLOWER_RETRY_MS);
+      });
+    }
+    if (pending) joinedRoom.send('sync', pending);
+  };
+
+  function connect(): void {
+    if (closed) return;
+    const joining =
+      role === 'presenter'
+        ? client.joinOrCreate('replay', {
+            matchId: context.matchId,
+            instructorKey: context.instructorKey,
+          })
+        : client.join('replay', { matchId: context.matchId, code: context.joinCode });
+    joining.then(joined, (error: unknown) => {
+      // A student who opened the link before the instructor presents keeps waiting (the room
+      // does not exist yet, or refuses followers until the presenter is in); a wrong code or
+      // key is final, and the viewer keeps working on its own.
+      const code = (error as { code?: unknown } | null)?.code;
+      const final = code === JOIN_ERROR.wrongCode || role === 'presenter';
+      if (!final && !closed) retry = setTimeout(connect, FOLLOWER_RETRY_MS);
+    });
+  }
+  connect();
 
   return {
     publish(position) {
@@ -73,6 +94,7 @@ export function roomSync(role: SyncRole, context: SyncContext): SyncChannel {
     },
     close() {
       closed = true;
+      clearTimeout(retry);
       listeners.clear();
       void room?.leave();
     },

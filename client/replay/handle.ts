@@ -5,7 +5,8 @@
 import type { Annotation } from './annotations';
 import type { ReplayView } from './sync';
 
-export type ReplayStatus = 'idle' | 'loading' | 'ready' | 'error';
+/** 'waiting': a student's class link, before the instructor starts presenting. */
+export type ReplayStatus = 'idle' | 'waiting' | 'loading' | 'ready' | 'error';
 
 export interface ReplayHandle {
   status: ReplayStatus;

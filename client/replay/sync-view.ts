@@ -70,7 +70,9 @@ export function mountSync(
     close();
     channel = factory('follower', context);
     unsubscribe = channel.subscribe((position) => {
+      const first = latest === null;
       latest = position;
+      if (first) render();
       if (mode === 'following') apply(position);
     });
     setMode('following');
@@ -91,7 +93,9 @@ export function mountSync(
   }
 
   function render(): void {
-    status.textContent = t(`replay:sync.status.${mode}`);
+    // Following before the instructor presents: say so rather than look stuck.
+    const waiting = mode === 'following' && latest === null;
+    status.textContent = t(`replay:sync.status.${waiting ? 'waiting' : mode}`);
     switch (mode) {
       case 'alone':
         buttons.replaceChildren(

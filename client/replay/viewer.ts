@@ -102,6 +102,8 @@ export function mountReplayViewer(root: HTMLElement, options: ViewerOptions = {}
   const player = import('./player');
   const syncFactory = options.syncFactory ?? broadcastSync;
   const joinCode = new URLSearchParams(location.search).get('code') ?? undefined;
+  /** How often a student's class link asks again whether the instructor presents. */
+  const PRESENTER_POLL_MS = 3000;
   let unmountPlayer: (() => void) | null = null;
   let loading: AbortController | null = null;
 
@@ -200,7 +202,9 @@ export function mountReplayViewer(root: HTMLElement, options: ViewerOptions = {}
         syncFactory,
         syncContext: {
           logId,
-          matchId: match?.matchId,
+          // A student's class link has no key, but the match id still names the class's
+          // replay room (without it the viewer would fall back to syncing browser tabs).
+          matchId: match?.matchId ?? (follow ? (options.matchId ?? undefined) : undefined),
           instructorKey: match?.instructorKey,
           joinCode,
         },
@@ -241,6 +245,8 @@ export function mountReplayViewer(root: HTMLElement, options: ViewerOptions = {}
     }
   }
 
+  let waitingForPresenter: ReturnType<typeof setTimeout> | undefined;
+
   async function asFollower(matchId: string, code: string): Promise<void> {
     open.status(t('replay:open.fetching', { match: matchId }));
     try {
@@ -248,6 +254,14 @@ export function mountReplayViewer(root: HTMLElement, options: ViewerOptions = {}
       open.status('');
       await load(text, t('replay:open.classReplay'), null, true);
     } catch (error) {
+      // 409: the code is right but the instructor has not started presenting yet (the log is
+      // shared only while presenting). Students often open the link first: wait and try again.
+      if (error instanceof ServerError && error.status === 409) {
+        Object.assign(handle, { status: 'waiting' });
+        open.status(t('replay:open.waitingForPresenter'));
+        waitingForPresenter = setTimeout(() => void asFollower(matchId, code), PRESENTER_POLL_MS);
+        return;
+      }
       open.status('');
       fail(error);
     }
@@ -269,6 +283,7 @@ export function mountReplayViewer(root: HTMLElement, options: ViewerOptions = {}
 
   return () => {
     loading?.abort();
+    clearTimeout(waitingForPresenter);
     offLanguage();
     root.removeEventListener('dragover', onDragOver);
     root.removeEventListener('drop', onDrop);
