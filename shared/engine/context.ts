@@ -70,6 +70,8 @@ export interface TownRoundData {
   stabilityCauses: Cause[];
   unemployment: number;
   landSold: number;
+  /** Debt was already at the borrowing ceiling when the round began (no second announcement). */
+  overDebtLimitBefore: boolean;
 }
 
 export interface RoundContext {

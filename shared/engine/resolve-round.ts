@@ -26,6 +26,7 @@ import { innovate, updateSkills } from './innovation';
 import { jobs, settleLabour } from './labour';
 import { cleanUpParks, freeLand, settleLand } from './land';
 import { clonePlain } from './copy';
+import { debtLimit } from './costs';
 import { countCompetitors } from './market';
 import { powInt } from './math';
 import { caretakerPlan, validatePlan } from './plan-schema';
@@ -104,6 +105,7 @@ function beginTown(ctx: RoundContext, town: TownState): TownRoundData {
     stabilityCauses: [],
     unemployment: 0,
     landSold: 0,
+    overDebtLimitBefore: town.debt >= debtLimit(town, state),
   };
 }
 
@@ -282,6 +284,13 @@ export function resolveRound(input: MatchState, inputs: RoundInputs): RoundResul
     town.landPrice *= trend;
   }
   state.national = nextNational;
+  // The ceiling plans are checked against (costs.ts) moves with revenue: a town whose debt
+  // reaches it can commit only its cash next round, so the news announces the squeeze.
+  for (const town of state.towns) {
+    if (!townData(ctx, town).overDebtLimitBefore && town.debt >= debtLimit(town, state)) {
+      ctx.events.push({ type: 'DebtLimitReached', town: town.id });
+    }
+  }
   const rounded = roundStateNumbers(state) as MatchState;
   return {
     state: rounded,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { availableBudget, planCost } from '../../shared/engine/costs';
+import { availableBudget, debtLimit, planCost } from '../../shared/engine/costs';
 import { createMatch } from '../../shared/engine/match';
 import type { MatchState } from '../../shared/engine/types';
 import { planWith, step, town } from './helpers';
@@ -81,5 +81,25 @@ describe('fiscal', () => {
       expect(z.cash).toBeGreaterThanOrEqual(0);
       expect(z.debt).toBeGreaterThanOrEqual(0);
     }
+  });
+
+  it('announces the borrowing ceiling once, when revenue falls and debt reaches it', () => {
+    const state = createMatch('export-crash-2008', { seed: 2 });
+    const t = state.towns[0];
+    // Last year's revenue was high, so the ceiling (twice revenue) was far above the debt; the
+    // round's real revenue is much lower, so the ceiling falls below the debt.
+    t.last.revenue = 50 * t.last.revenue + 1000;
+    t.debt = Math.max(40 * state.national, 1.5 * t.last.revenue * 0.5);
+    t.cash = 0;
+    expect(t.debt).toBeLessThan(debtLimit(t, state));
+    const first = step(state, {});
+    const after = town(first.state, t.id);
+    expect(after.debt).toBeGreaterThanOrEqual(debtLimit(after, first.state));
+    expect(first.events).toContainEqual({ type: 'DebtLimitReached', town: t.id });
+    // Still over the ceiling a round later: no second announcement.
+    const second = step(first.state, {});
+    expect(second.events).not.toContainEqual({ type: 'DebtLimitReached', town: t.id });
+    // Towns far from their ceiling are not announced.
+    expect(first.events.filter((e) => e.type === 'DebtLimitReached')).toHaveLength(1);
   });
 });

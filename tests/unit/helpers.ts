@@ -128,6 +128,7 @@ export function blankTownData(): TownRoundData {
     pollutionBefore: 0,
     stabilityBefore: 0,
     fiscalBefore: 0,
+    overDebtLimitBefore: false,
     profit: record(() => ({
       sme: { parts: {}, total: 0 },
       foreign: { parts: {}, total: 0 },
