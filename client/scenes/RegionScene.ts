@@ -63,6 +63,7 @@ export class RegionScene extends Phaser.Scene {
   create(): void {
     this.controls = new CameraControls(this, {
       keyTarget: this.host.element,
+      debugName: 'region',
       minZoom: 0.1,
       maxZoom: 6,
       onChange: () => this.keepLabelsReadable(),

@@ -56,6 +56,7 @@ export class TownScene extends Phaser.Scene {
   create(): void {
     this.controls = new CameraControls(this, {
       keyTarget: this.host.element,
+      debugName: 'town',
       minZoom: 0.05,
       maxZoom: 3,
       onChange: () => this.keepLabelsReadable(),

@@ -4,6 +4,7 @@
  * the whole window, so typing "w" or "-" in a policy form never moves the map.
  */
 import Phaser from 'phaser';
+import { publishCamera } from './debug-state';
 
 export interface CameraControlsOptions {
   /** Element that receives keyboard focus for this view. */
@@ -14,6 +15,8 @@ export interface CameraControlsOptions {
   onChange?: () => void;
   /** Called on the first user interaction (so a resize stops re-fitting the view). */
   onInteract?: () => void;
+  /** Which scene's camera this is, for window.__clusterTowns.camera (tests read it). */
+  debugName: 'town' | 'region';
 }
 
 const PAN_KEYS: Record<string, [number, number]> = {
@@ -69,7 +72,7 @@ export class CameraControls {
       cropTall && cam.height > cam.width * 1.2 ? Math.min(zy, zx * 2.2) : Math.min(zx, zy);
     cam.setZoom(Phaser.Math.Clamp(zoom, this.options.minZoom, this.options.maxZoom));
     cam.centerOn(rect.centerX, rect.centerY);
-    this.options.onChange?.();
+    this.changed();
   }
 
   /** Zoom by a factor keeping the world point under screen point (sx, sy) in place. */
@@ -85,6 +88,16 @@ export class CameraControls {
     cam.setZoom(zoom);
     cam.scrollX = wx - cx - (sx - cam.x - cx) / zoom;
     cam.scrollY = wy - cy - (sy - cam.y - cy) / zoom;
+    this.changed();
+  }
+
+  private changed(): void {
+    const cam = this.scene.cameras.main;
+    publishCamera(this.options.debugName, {
+      zoom: cam.zoom,
+      scrollX: cam.scrollX,
+      scrollY: cam.scrollY,
+    });
     this.options.onChange?.();
   }
 
@@ -92,7 +105,7 @@ export class CameraControls {
     const cam = this.scene.cameras.main;
     cam.scrollX += dx / cam.zoom;
     cam.scrollY += dy / cam.zoom;
-    this.options.onChange?.();
+    this.changed();
   }
 
   destroy(): void {

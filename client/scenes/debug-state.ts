@@ -33,11 +33,19 @@ export interface RegionSceneState {
   ready: boolean;
 }
 
+/** Where a scene's camera is, after every pan or zoom (mouse, touch or keyboard). */
+export interface CameraState {
+  zoom: number;
+  scrollX: number;
+  scrollY: number;
+}
+
 export interface ClusterTownsDebug {
   /** 'webgl' or 'canvas': which renderer the game chose. */
   renderer?: string;
   town?: TownSceneState;
   region?: RegionSceneState;
+  camera?: Partial<Record<'town' | 'region', CameraState>>;
   [key: string]: unknown;
 }
 
@@ -47,10 +55,15 @@ declare global {
   }
 }
 
-export function publish<K extends 'town' | 'region' | 'renderer'>(
+export function publish<K extends 'town' | 'region' | 'renderer' | 'camera'>(
   key: K,
   value: ClusterTownsDebug[K],
 ): void {
   if (typeof window === 'undefined') return;
   window.__clusterTowns = { ...(window.__clusterTowns ?? {}), [key]: value };
+}
+
+export function publishCamera(scene: 'town' | 'region', camera: CameraState): void {
+  if (typeof window === 'undefined') return;
+  publish('camera', { ...(window.__clusterTowns?.camera ?? {}), [scene]: camera });
 }
