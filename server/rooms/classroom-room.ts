@@ -247,9 +247,15 @@ export class ClassroomRoom extends Room<ClassroomState> {
     this.state.locked = phase.locked;
     this.state.diplomacy = phase.diplomacy;
     this.state.caretaker = phase.caretaker;
+    // Notes that no logged round holds yet go into the next entry: those of the planning
+    // under way and those made while the last results were shown (stored with that round's
+    // number, so the round number alone cannot tell them from notes already logged).
+    const noteKey = (n: { kind: string; author: string; text: string; at: number }): string =>
+      `${n.at}|${n.kind}|${n.author}|${n.text}`;
+    const logged = new Set(stored.rounds.flatMap((r) => (r.notes ?? []).map(noteKey)));
     for (const note of stored.notes) {
       this.pushNews(this.newsOfNote(note));
-      if (note.round === round) {
+      if (note.round >= this.match.round && !logged.has(noteKey(note))) {
         this.roundNotes.push({
           kind: note.kind,
           author: note.author,

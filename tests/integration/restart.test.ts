@@ -105,4 +105,51 @@ describe('restart mid-match', () => {
     second.child.kill('SIGTERM');
     expect(await exit).toBe(0);
   }, 90_000);
+
+  it('keeps announcements made while results were shown for the next round of the log', async () => {
+    const first = await startProcess();
+    const session = await createSession(first.url, {
+      scenarioId: 'foshan-2007',
+      towns: 2,
+      rounds: 3,
+      seed: 3,
+      planningSeconds: 600,
+      briefingSeconds: 0,
+      // 0: the results stay up until the instructor moves on.
+      resultsSeconds: 0,
+    });
+    const teacher = await joinInstructor(first.url, session);
+    const announce = async (j: Joined, text: string): Promise<void> => {
+      const before = countOf(j, 'ack');
+      j.room.send('instructor:announce', { text });
+      await waitFor(() => countOf(j, 'ack') > before, `announcement "${text}" acknowledged`);
+    };
+    teacher.room.send('instructor:start', {});
+    await waitFor(() => stateOf(teacher).phase === 'planning', 'planning');
+    await announce(teacher, 'During planning of round 1');
+    teacher.room.send('instructor:advance', {});
+    await waitFor(() => stateOf(teacher).phase === 'results', 'results of round 1');
+    await announce(teacher, 'While the results of round 1 are shown');
+
+    first.child.kill('SIGKILL');
+    await new Promise((r) => first.child.once('exit', r));
+
+    const second = await startProcess();
+    const back = await joinInstructor(second.url, session);
+    await waitFor(() => stateOf(back).phase === 'results', 'results again');
+    back.room.send('instructor:advance', {});
+    await waitFor(() => stateOf(back).phase === 'planning', 'planning of round 2');
+    back.room.send('instructor:advance', {});
+    await waitFor(() => stateOf(back).phase === 'results', 'results of round 2');
+    const res = await fetch(`${second.url}/api/matches/${session.matchId}/log`, {
+      headers: { authorization: `Bearer ${session.instructorKey}` },
+    });
+    const log = (await res.json()) as { rounds: { notes?: { text: string }[] }[] };
+    const texts = (r: number) => (log.rounds[r].notes ?? []).map((n) => n.text);
+    expect(texts(0)).toContain('During planning of round 1');
+    expect(texts(1)).toContain('While the results of round 1 are shown');
+    // Nothing logged twice.
+    expect(texts(1)).not.toContain('During planning of round 1');
+    second.child.kill('SIGTERM');
+  }, 90_000);
 });
