@@ -15,7 +15,7 @@ import { formatMoney, t } from '../../i18n';
 import { domId, errorSlot, fillHint, hint, selectField, type SectionContext } from '../controls';
 import { h, setAttr, setText } from '../dom';
 import { INFRA_KINDS, infraName, sectorName } from '../labels';
-import type { Part, SectionRenderer } from './section';
+import { kindSectorParts, type Part, type SectionRenderer } from './section';
 
 /** Kinds whose order names a sector: a market must, a park may (built on a cluster). */
 const SECTOR_KINDS: readonly InfraKind[] = ['market', 'park'];
@@ -143,20 +143,14 @@ function orderRow(ctx: SectionContext, index: number): Part[] {
     remove,
   );
   return [
-    { element: row },
-    {
-      element: null,
-      handle: { ...kind.handle, label: () => `${title} — ${t('panel:build.kind')}` },
-      sync: (draft) => {
-        kind.sync(draft);
-        sector.sync(draft);
-        refresh();
-      },
-    },
-    {
-      element: null,
-      handle: { ...sector.handle, label: () => `${title} — ${t('panel:build.sector')}` },
-    },
+    ...kindSectorParts(
+      row,
+      title,
+      kind,
+      sector,
+      { kind: 'panel:build.kind', sector: 'panel:build.sector' },
+      refresh,
+    ),
   ];
 }
 

@@ -25,7 +25,7 @@ import {
 import { h, setAttr, setText } from '../dom';
 import { PROPOSAL_KINDS, proposalKindName, sectorName, townName } from '../labels';
 import { openProposalsFor } from '../panel-model';
-import type { Part, SectionRenderer } from './section';
+import { kindSectorParts, type Part, type SectionRenderer } from './section';
 
 function setDiplomacy(ctx: SectionContext, patch: Partial<DiplomacyPlan>): void {
   ctx.emit('diplomacy', { ...ctx.current().diplomacy, ...patch });
@@ -155,20 +155,14 @@ function proposalRow(ctx: SectionContext, index: number): Part[] {
     remove,
   );
   return [
-    { element: row },
-    {
-      element: null,
-      handle: { ...kind.handle, label: () => `${title} — ${t('panel:diplomacy.kind')}` },
-      sync: (draft) => {
-        kind.sync(draft);
-        sector.sync(draft);
-        refresh();
-      },
-    },
-    {
-      element: null,
-      handle: { ...sector.handle, label: () => `${title} — ${t('panel:diplomacy.sector')}` },
-    },
+    ...kindSectorParts(
+      row,
+      title,
+      kind,
+      sector,
+      { kind: 'panel:diplomacy.kind', sector: 'panel:diplomacy.sector' },
+      refresh,
+    ),
     { element: null, handle: to.handle, sync: to.sync },
   ];
 }

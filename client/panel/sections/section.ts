@@ -7,7 +7,7 @@
 import type { TownPlan } from '../../../shared';
 import type { PlanSection } from '../../../shared/protocol/roles';
 import { t } from '../../i18n';
-import { domId, type ControlHandle, type SectionContext } from '../controls';
+import { domId, type Control, type ControlHandle, type SectionContext } from '../controls';
 import { h } from '../dom';
 
 /** A piece of a section: a control with an error slot, or text that follows the draft. */
@@ -16,6 +16,39 @@ export interface Part {
   element: HTMLElement | null;
   handle?: ControlHandle;
   sync?(draft: TownPlan): void;
+}
+
+/**
+ * The parts of a list row made of a kind and a sector drop-down (a construction order, a
+ * diplomacy proposal): the row itself, then the two controls, labelled with the row's title so
+ * a screen reader tells "Order 2 — Kind" from "Order 3 — Kind". Editing the kind refreshes what
+ * depends on it (the cost, the hint, whether a sector applies).
+ */
+export function kindSectorParts(
+  row: HTMLElement,
+  title: string,
+  kind: Control,
+  sector: Control,
+  /** i18n keys of the two labels. */
+  labels: { kind: string; sector: string },
+  refresh: () => void,
+): Part[] {
+  return [
+    { element: row },
+    {
+      element: null,
+      handle: { ...kind.handle, label: () => `${title} — ${t(labels.kind)}` },
+      sync: (draft) => {
+        kind.sync(draft);
+        sector.sync(draft);
+        refresh();
+      },
+    },
+    {
+      element: null,
+      handle: { ...sector.handle, label: () => `${title} — ${t(labels.sector)}` },
+    },
+  ];
 }
 
 export interface SectionRenderer {
