@@ -289,6 +289,8 @@ export class ClassroomRoom extends Room<ClassroomState> {
       this.config.rounds ?? findScenario(this.config.scenarioId)?.defaultRounds ?? 10;
     s.round = this.match.round;
     s.year = this.match.year;
+    // The hash of the state on show: the start state's until a round resolves (match log).
+    s.stateHash = this.log.rounds.at(-1)?.hash ?? this.log.initialHash;
     s.diplomacy = this.config.diplomacy;
     s.caretaker = this.config.caretaker;
     s.phase = 'waiting';
@@ -1198,7 +1200,10 @@ export class ClassroomRoom extends Room<ClassroomState> {
       const pub = this.state.towns.get(town.id)!;
       pub.figures = JSON.stringify(publicTown(town));
       pub.private.detail = JSON.stringify(town);
-      pub.private.history = JSON.stringify(this.history.get(town.id) ?? []);
+      // Append only what the synchronised history is missing (a round, or all after a restore).
+      const list = this.history.get(town.id) ?? [];
+      const synced = pub.private.history;
+      while (synced.length < list.length) synced.push(JSON.stringify(list[synced.length]));
     }
     this.state.proposals = JSON.stringify(this.match.proposals.filter((p) => p.status === 'open'));
     this.state.context = JSON.stringify(matchContext(this.match));

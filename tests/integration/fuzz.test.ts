@@ -72,6 +72,7 @@ describe('random student input', () => {
   it('never crashes the server, moves the match or touches another town', async () => {
     const caiDraft = stateOf(cai).towns.get('qingyuan')!.private!.draft;
     const hash = stateOf(teacher).stateHash;
+    expect(hash).toMatch(/^[0-9a-f]{16}$/);
     const messages = fc.sample(message, { numRuns: 240, seed: 20261123 });
     // Under the rate limit (about 20 a second), so every message is judged on its content.
     for (let i = 0; i < messages.length; i += 8) {

@@ -132,6 +132,7 @@ export interface WireState {
   players: Map<string, WirePlayer>;
   news: string[];
   lastEvents: string;
+  stateHash: string;
 }
 
 /** The room state as colyseus.js decoded it (through schema reflection). */
