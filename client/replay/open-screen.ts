@@ -12,6 +12,8 @@ export interface OpenScreen {
   showError(message: string, round: number | null, source: string | null): void;
   clearError(): void;
   status(text: string): void;
+  /** A student's class link before the instructor presents: a notice instead of the drop zone. */
+  waiting(text: string | null): void;
   askKey(show: boolean): void;
 }
 
@@ -49,6 +51,13 @@ export function mountOpenScreen(handlers: OpenHandlers): OpenScreen {
     keyButton,
   );
   const statusLine = h('p', { class: 'muted', role: 'status', id: 'replay-status' });
+  const waitingText = h('p', {});
+  const waitingBox = h(
+    'div',
+    { class: 'replay-waiting', id: 'replay-waiting', role: 'status', hidden: true },
+    tx('h2', 'replay:open.waitingTitle'),
+    waitingText,
+  );
 
   const bar = h('div', { class: 'replay-bar-fill' });
   const barText = h('p', { class: 'replay-progress-text' });
@@ -86,6 +95,7 @@ export function mountOpenScreen(handlers: OpenHandlers): OpenScreen {
     'div',
     { class: 'replay-open-body' },
     errorBox,
+    waitingBox,
     progressBox,
     drop,
     keyForm,
@@ -146,6 +156,11 @@ export function mountOpenScreen(handlers: OpenHandlers): OpenScreen {
     },
     status(text) {
       statusLine.textContent = text;
+    },
+    waiting(text) {
+      waitingBox.hidden = text === null;
+      waitingText.textContent = text ?? '';
+      drop.hidden = text !== null;
     },
     askKey(show) {
       keyForm.hidden = !show;

@@ -252,17 +252,20 @@ export function mountReplayViewer(root: HTMLElement, options: ViewerOptions = {}
     try {
       const text = await fetchClassLog(matchId, code);
       open.status('');
+      open.waiting(null);
       await load(text, t('replay:open.classReplay'), null, true);
     } catch (error) {
       // 409: the code is right but the instructor has not started presenting yet (the log is
       // shared only while presenting). Students often open the link first: wait and try again.
       if (error instanceof ServerError && error.status === 409) {
         Object.assign(handle, { status: 'waiting' });
-        open.status(t('replay:open.waitingForPresenter'));
+        open.status('');
+        open.waiting(t('replay:open.waitingForPresenter'));
         waitingForPresenter = setTimeout(() => void asFollower(matchId, code), PRESENTER_POLL_MS);
         return;
       }
       open.status('');
+      open.waiting(null);
       fail(error);
     }
   }

@@ -449,6 +449,7 @@ describe.skipIf(!chromiumAvailable() && !process.env.CI)(
       await student.waitForFunction(() => window.__replay?.status === 'waiting', undefined, {
         timeout: 30_000,
       });
+      await student.screenshot({ path: `${SHOTS}/replay-class-waiting.png` });
 
       const teacher = await instructorPage(960, 700);
       await teacher.goto(`${stack.url}?replay=${session.matchId}&test=1`);
