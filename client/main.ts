@@ -5,16 +5,12 @@
  */
 import './styles/app.css';
 import { onLanguageChange, t } from './i18n';
-import type { ProblemKind } from './net/errors';
-import {
-  SessionError,
-  forgetCurrent,
-  resumeSession,
-  type CreatedSession,
-  type Session,
-} from './net/session-client';
-import { currentSession, loadSeat } from './net/seat-store';
-import { normaliseJoinCode } from '../shared/protocol/messages';
+import { SessionError, type ProblemKind } from './net/errors';
+// Types only: the session client (colyseus.js, and zod with the engine's plan schema for
+// checking messages) loads when a class is joined or resumed, not with the start screen.
+import type { CreatedSession, Session } from './net/session-client';
+import { currentSession, loadSeat, setCurrentSession } from './net/seat-store';
+import { normaliseJoinCode } from '../shared/protocol/codes';
 import { mountStartScreen, type StartScreenOptions } from './app/start-screen';
 import { CAMPAIGN_EVENT, viewOfHash, type CampaignView } from './campaign/routes';
 
@@ -57,6 +53,11 @@ window.addEventListener(CAMPAIGN_EVENT, (event) => {
   forgetCurrent();
   void showCampaign((event as CustomEvent<CampaignView>).detail);
 });
+
+/** This tab no longer resumes a session on reload. */
+function forgetCurrent(): void {
+  setCurrentSession(null);
+}
 
 /** Problems after which the student's seat is gone from this tab. */
 const FINAL: ProblemKind[] = ['removed', 'otherWindow', 'abuse'];
@@ -105,6 +106,7 @@ async function start(): Promise<void> {
     status.textContent = t('app:resume.trying');
     root.replaceChildren(status);
     try {
+      const { resumeSession } = await import('./net/session-client');
       const session = await resumeSession(joinCode);
       if (session) return enter(session, null);
     } catch (error) {

@@ -5,7 +5,7 @@
 import type { SessionConfigInput } from '../../shared/protocol/messages';
 import { currentLanguage, hasTranslation, t } from '../i18n';
 import type { ScenarioSummary } from '../net/api';
-import { createSession, joinAsInstructor } from '../net/session-client';
+
 import { busy, checkbox, field, fieldError, h, hideProblem, showProblem, tx } from './dom';
 import type { StartScreenHandlers } from './start-screen';
 
@@ -176,6 +176,7 @@ export function setupForm(
       };
       try {
         const { session, created } = await busy(create, t('app:setup.creating'), async () => {
+          const { createSession, joinAsInstructor } = await import('../net/session-client');
           const made = await createSession(config);
           return {
             session: await joinAsInstructor(made.roomId, made.instructorKey),

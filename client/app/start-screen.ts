@@ -8,17 +8,12 @@ import {
   isJoinCode,
   normaliseJoinCode,
   normaliseName,
-} from '../../shared/protocol/messages';
+} from '../../shared/protocol/codes';
 import { hasTranslation, onLanguageChange, t } from '../i18n';
 import { fetchScenarios, type ScenarioSummary } from '../net/api';
 import { SessionError, type ProblemKind } from '../net/errors';
 import { listClasses } from '../net/seat-store';
-import {
-  joinAsInstructor,
-  joinClass,
-  type CreatedSession,
-  type Session,
-} from '../net/session-client';
+import type { CreatedSession, Session } from '../net/session-client';
 import { setupForm } from './class-setup';
 import {
   busy,
@@ -108,7 +103,7 @@ export function mountStartScreen(
     if (!playerName) return nameInput.focus();
     try {
       const session = await busy(joinButton, t('app:join.joining'), () =>
-        joinClass(joinCode, playerName),
+        import('../net/session-client').then((c) => c.joinClass(joinCode, playerName)),
       );
       handlers.onStudent(session);
     } catch (error) {
@@ -242,7 +237,9 @@ function reopenBlock(handlers: StartScreenHandlers): HTMLElement {
   const open = async (button: HTMLButtonElement, code: string, key: string): Promise<void> => {
     hideProblem(error);
     try {
-      const session = await busy(button, t('app:run.opening'), () => joinAsInstructor(code, key));
+      const session = await busy(button, t('app:run.opening'), () =>
+        import('../net/session-client').then((c) => c.joinAsInstructor(code, key)),
+      );
       handlers.onInstructor(session, null);
     } catch (e) {
       showProblem(error, e);

@@ -4,7 +4,7 @@
  * opens the next), the best stars per scenario, the saved games this browser started, the
  * resume code that carries a game to another browser, and where the tutorial stands.
  */
-import { isJoinCode, normaliseJoinCode } from '../../shared/protocol/messages';
+import { isJoinCode, normaliseJoinCode } from '../../shared/protocol/codes';
 
 export type Difficulty = 'easy' | 'normal' | 'hard';
 export const DIFFICULTIES: readonly Difficulty[] = ['easy', 'normal', 'hard'];

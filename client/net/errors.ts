@@ -3,7 +3,8 @@
  * statuses) and stable `error` codes; the client maps each to one kind, translated at display
  * time so a language switch also changes the message already on screen.
  */
-import { CLOSE_CODE, JOIN_ERROR, type ErrorMessage } from '../../shared/protocol/messages';
+import { CLOSE_CODE, JOIN_ERROR } from '../../shared/protocol/codes';
+import type { ErrorMessage } from '../../shared/protocol/messages';
 import { hasTranslation, t } from '../i18n';
 
 export type ProblemKind =
