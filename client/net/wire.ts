@@ -34,7 +34,8 @@ export interface WirePrivate {
   draftVersion: number;
   draftErrors: string;
   explanations: string;
-  history: string;
+  /** One JSON TownIndicators per resolved round, appended as rounds resolve. */
+  history?: WireList<string>;
   briefing: string;
   submittedBy: string;
 }
@@ -136,6 +137,7 @@ export function parsePortfolios(list: string): Portfolio[] {
 /** Parses JSON fields, remembering the last string of each slot and what it parsed to. */
 export class JsonCache {
   private slots = new Map<string, { raw: string; value: unknown }>();
+  private lists = new Map<string, unknown[]>();
 
   parse<T>(slot: string, raw: string | undefined, fallback: T): T {
     if (!raw) return fallback;
@@ -150,6 +152,24 @@ export class JsonCache {
     }
     this.slots.set(slot, { raw, value });
     return value;
+  }
+
+  /**
+   * Parses a list of JSON strings entry by entry (each cached in its own slot). The array keeps
+   * its identity while no entry changed, like a parsed string field.
+   */
+  parseList<T>(slot: string, list: WireList<string> | undefined): T[] {
+    const items: T[] = [];
+    list?.forEach((raw, i) => {
+      const item = this.parse<T | null>(`${slot}:${i}`, raw, null);
+      if (item !== null) items.push(item);
+    });
+    const hit = this.lists.get(slot);
+    if (hit && hit.length === items.length && hit.every((item, i) => item === items[i])) {
+      return hit as T[];
+    }
+    this.lists.set(slot, items);
+    return items;
   }
 }
 
@@ -176,7 +196,7 @@ export function privateView(town: WireTown, cache: JsonCache): TownPrivateView |
     draftVersion: p.draftVersion,
     draftErrors: cache.parse<PlanError[]>(slot('draftErrors'), p.draftErrors, []),
     explanations: cache.parse<Explanation[]>(slot('explanations'), p.explanations, []),
-    history: cache.parse<TownIndicators[]>(slot('history'), p.history, []),
+    history: cache.parseList<TownIndicators>(slot('history'), p.history),
     briefing: cache.parse(slot('briefing'), p.briefing, {}),
     submittedBy: p.submittedBy ?? '',
   };

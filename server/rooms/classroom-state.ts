@@ -19,8 +19,11 @@ export const TownPrivate = schema(
     draftErrors: 'string',
     /** Explanations of the last round's headline changes (JSON Explanation[]). */
     explanations: 'string',
-    /** Indicators after each round (JSON TownIndicators[]), for charts. */
-    history: 'string',
+    /**
+     * Indicators after each round, for charts: one JSON TownIndicators per resolved round. Only
+     * appended, so each round sends its new entry rather than the whole history again.
+     */
+    history: { array: 'string' },
     /** The town's private objective per portfolio (JSON Record<Portfolio, string>). */
     briefing: 'string',
     submittedBy: 'string',
