@@ -1,6 +1,10 @@
 /**
- * The embedded default store: one SQLite file under the data directory, written synchronously
- * (better-sqlite3) in WAL mode, so a write has reached the file before the room acknowledges it.
+ * The embedded default store: one SQLite file under the data directory (better-sqlite3, WAL,
+ * every commit fsynced). A write's promise resolves only once its commit is on disk, so the room
+ * acknowledges nothing before it is durable. Writes issued in the same turn of the event loop
+ * (a class submitting at the bell: hundreds of drafts and submissions across rooms) share one
+ * transaction and one fsync — "group commit" — instead of one each; reads first commit what is
+ * pending, so they always see every earlier write.
  */
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
@@ -85,13 +89,65 @@ export class SqliteMatchStore implements MatchStore {
     this.db.exec(SCHEMA);
   }
 
-  async createMatch(record: MatchRecord, phase: PhaseRecord): Promise<void> {
-    this.db
-      .prepare(
+  private readonly statements = new Map<string, Database.Statement>();
+  private pending: { run: () => void; resolve: () => void; reject: (e: unknown) => void }[] = [];
+  private flushScheduled = false;
+
+  /** A prepared statement, compiled once per SQL text. */
+  private sql(text: string): Database.Statement {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
+
+  /** Queue a write; it commits with the other writes of this turn, then the promise resolves. */
+  private write(run: () => void): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ run, resolve, reject });
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  /** Commit every queued write in one transaction (one fsync), then settle their promises. */
+  private flush(): void {
+    this.flushScheduled = false;
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length === 0) return;
+    if (!this.db.open) {
+      for (const w of batch) w.reject(new Error('the match store is closed'));
+      return;
+    }
+    try {
+      this.db.transaction(() => {
+        for (const w of batch) w.run();
+      })();
+      for (const w of batch) w.resolve();
+    } catch {
+      // One bad write must not sink the others: retry each in its own transaction.
+      for (const w of batch) {
+        try {
+          this.db.transaction(w.run)();
+          w.resolve();
+        } catch (error) {
+          w.reject(error);
+        }
+      }
+    }
+  }
+
+  createMatch(record: MatchRecord, phase: PhaseRecord): Promise<void> {
+    return this.write(() => {
+      this.sql(
         `INSERT INTO matches (id, room_id, code, instructor_key_hash, config, log_header, phase, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
+      ).run(
         record.id,
         record.roomId,
         record.code,
@@ -101,67 +157,77 @@ export class SqliteMatchStore implements MatchStore {
         JSON.stringify(phase),
         record.createdAt,
       );
+    });
   }
 
-  async savePhase(matchId: string, phase: PhaseRecord): Promise<void> {
-    this.db
-      .prepare('UPDATE matches SET phase = ? WHERE id = ?')
-      .run(JSON.stringify(phase), matchId);
+  savePhase(matchId: string, phase: PhaseRecord): Promise<void> {
+    return this.write(() => {
+      this.sql('UPDATE matches SET phase = ? WHERE id = ?').run(JSON.stringify(phase), matchId);
+    });
   }
 
-  async appendRound(matchId: string, entry: LoggedRound, phase: PhaseRecord): Promise<void> {
-    this.db.transaction(() => {
-      this.db
-        .prepare('INSERT INTO rounds (match_id, round, entry) VALUES (?, ?, ?)')
-        .run(matchId, entry.round, JSON.stringify(entry));
-      this.db
-        .prepare('DELETE FROM drafts WHERE match_id = ? AND round <= ?')
-        .run(matchId, entry.round);
-      this.db
-        .prepare('UPDATE matches SET phase = ? WHERE id = ?')
-        .run(JSON.stringify(phase), matchId);
-    })();
+  appendRound(matchId: string, entry: LoggedRound, phase: PhaseRecord): Promise<void> {
+    // One write: the round, the end of its drafts and the new phase commit together.
+    return this.write(() => {
+      this.sql('INSERT INTO rounds (match_id, round, entry) VALUES (?, ?, ?)').run(
+        matchId,
+        entry.round,
+        JSON.stringify(entry),
+      );
+      this.sql('DELETE FROM drafts WHERE match_id = ? AND round <= ?').run(matchId, entry.round);
+      this.sql('UPDATE matches SET phase = ? WHERE id = ?').run(JSON.stringify(phase), matchId);
+    });
   }
 
-  async saveSeat(matchId: string, seat: SeatRecord): Promise<void> {
-    this.db
-      .prepare('INSERT OR REPLACE INTO seats (match_id, player_id, seat) VALUES (?, ?, ?)')
-      .run(matchId, seat.playerId, JSON.stringify(seat));
+  saveSeat(matchId: string, seat: SeatRecord): Promise<void> {
+    return this.write(() => {
+      this.sql('INSERT OR REPLACE INTO seats (match_id, player_id, seat) VALUES (?, ?, ?)').run(
+        matchId,
+        seat.playerId,
+        JSON.stringify(seat),
+      );
+    });
   }
 
-  async saveDraft(matchId: string, draft: DraftRecord): Promise<void> {
-    this.db
-      .prepare(
+  saveDraft(matchId: string, draft: DraftRecord): Promise<void> {
+    return this.write(() => {
+      this.sql(
         'INSERT OR REPLACE INTO drafts (match_id, town_id, round, plan, updated_at) VALUES (?, ?, ?, ?, ?)',
-      )
-      .run(matchId, draft.townId, draft.round, JSON.stringify(draft.plan), draft.updatedAt);
+      ).run(matchId, draft.townId, draft.round, JSON.stringify(draft.plan), draft.updatedAt);
+    });
   }
 
-  async saveSubmission(matchId: string, s: SubmissionRecord): Promise<void> {
-    this.db
-      .prepare(
+  saveSubmission(matchId: string, s: SubmissionRecord): Promise<void> {
+    return this.write(() => {
+      this.sql(
         `INSERT OR REPLACE INTO submissions (match_id, town_id, round, plan, submitted_by, at)
          VALUES (?, ?, ?, ?, ?, ?)`,
-      )
-      .run(matchId, s.townId, s.round, JSON.stringify(s.plan), s.by, s.at);
+      ).run(matchId, s.townId, s.round, JSON.stringify(s.plan), s.by, s.at);
+    });
   }
 
-  async deleteSubmission(matchId: string, townId: string, round: number): Promise<void> {
-    this.db
-      .prepare('DELETE FROM submissions WHERE match_id = ? AND town_id = ? AND round = ?')
-      .run(matchId, townId, round);
+  deleteSubmission(matchId: string, townId: string, round: number): Promise<void> {
+    return this.write(() => {
+      this.sql('DELETE FROM submissions WHERE match_id = ? AND town_id = ? AND round = ?').run(
+        matchId,
+        townId,
+        round,
+      );
+    });
   }
 
-  async addNote(matchId: string, note: NoteRecord): Promise<void> {
-    this.db
-      .prepare(
+  addNote(matchId: string, note: NoteRecord): Promise<void> {
+    return this.write(() => {
+      this.sql(
         'INSERT INTO notes (match_id, round, kind, author, text, at) VALUES (?, ?, ?, ?, ?, ?)',
-      )
-      .run(matchId, note.round, note.kind, note.author, note.text, note.at);
+      ).run(matchId, note.round, note.kind, note.author, note.text, note.at);
+    });
   }
 
-  async finishMatch(matchId: string): Promise<void> {
-    this.db.prepare('UPDATE matches SET finished = 1 WHERE id = ?').run(matchId);
+  finishMatch(matchId: string): Promise<void> {
+    return this.write(() => {
+      this.sql('UPDATE matches SET finished = 1 WHERE id = ?').run(matchId);
+    });
   }
 
   private recordOf(row: MatchRow): MatchRecord {
@@ -177,11 +243,11 @@ export class SqliteMatchStore implements MatchStore {
   }
 
   async loadMatch(matchId: string): Promise<StoredMatch | null> {
-    const row = this.db.prepare('SELECT * FROM matches WHERE id = ?').get(matchId) as
-      MatchRow | undefined;
+    this.flush();
+    const row = this.sql('SELECT * FROM matches WHERE id = ?').get(matchId) as MatchRow | undefined;
     if (!row) return null;
     const json = <T>(sql: string, column: string): T[] =>
-      (this.db.prepare(sql).all(matchId) as Record<string, string>[]).map(
+      (this.sql(sql).all(matchId) as Record<string, string>[]).map(
         (r) => JSON.parse(r[column]) as T,
       );
     const rounds = json<LoggedRound>(
@@ -190,7 +256,7 @@ export class SqliteMatchStore implements MatchStore {
     );
     const seats = json<SeatRecord>('SELECT seat FROM seats WHERE match_id = ?', 'seat');
     const drafts = (
-      this.db.prepare('SELECT * FROM drafts WHERE match_id = ?').all(matchId) as {
+      this.sql('SELECT * FROM drafts WHERE match_id = ?').all(matchId) as {
         town_id: string;
         round: number;
         plan: string;
@@ -203,9 +269,7 @@ export class SqliteMatchStore implements MatchStore {
       updatedAt: r.updated_at,
     }));
     const submissions = (
-      this.db
-        .prepare('SELECT * FROM submissions WHERE match_id = ? ORDER BY round')
-        .all(matchId) as {
+      this.sql('SELECT * FROM submissions WHERE match_id = ? ORDER BY round').all(matchId) as {
         town_id: string;
         round: number;
         plan: string;
@@ -219,9 +283,9 @@ export class SqliteMatchStore implements MatchStore {
       by: r.submitted_by,
       at: r.at,
     }));
-    const notes = this.db
-      .prepare('SELECT round, kind, author, text, at FROM notes WHERE match_id = ? ORDER BY rowid')
-      .all(matchId) as NoteRecord[];
+    const notes = this.sql(
+      'SELECT round, kind, author, text, at FROM notes WHERE match_id = ? ORDER BY rowid',
+    ).all(matchId) as NoteRecord[];
     return {
       record: this.recordOf(row),
       phase: JSON.parse(row.phase) as PhaseRecord,
@@ -235,20 +299,20 @@ export class SqliteMatchStore implements MatchStore {
   }
 
   async unfinishedMatchIds(): Promise<string[]> {
+    this.flush();
     return (
-      this.db.prepare('SELECT id FROM matches WHERE finished = 0 ORDER BY created_at').all() as {
+      this.sql('SELECT id FROM matches WHERE finished = 0 ORDER BY created_at').all() as {
         id: string;
       }[]
     ).map((r) => r.id);
   }
 
   async listMatches(instructorKeyHash: string): Promise<MatchSummary[]> {
-    const rows = this.db
-      .prepare(
-        `SELECT m.*, (SELECT COUNT(*) FROM rounds r WHERE r.match_id = m.id) AS round_count
+    this.flush();
+    const rows = this.sql(
+      `SELECT m.*, (SELECT COUNT(*) FROM rounds r WHERE r.match_id = m.id) AS round_count
          FROM matches m WHERE instructor_key_hash = ? ORDER BY created_at DESC`,
-      )
-      .all(instructorKeyHash) as (MatchRow & { round_count: number })[];
+    ).all(instructorKeyHash) as (MatchRow & { round_count: number })[];
     return rows.map((row) => {
       const config = JSON.parse(row.config) as MatchRecord['config'];
       return {
@@ -264,34 +328,41 @@ export class SqliteMatchStore implements MatchStore {
   }
 
   async findByCode(code: string): Promise<MatchRecord | null> {
-    const row = this.db
-      .prepare('SELECT * FROM matches WHERE code = ? AND finished = 0 ORDER BY created_at DESC')
-      .get(code) as MatchRow | undefined;
+    this.flush();
+    const row = this.sql(
+      'SELECT * FROM matches WHERE code = ? AND finished = 0 ORDER BY created_at DESC',
+    ).get(code) as MatchRow | undefined;
     return row ? this.recordOf(row) : null;
   }
 
   async loadAnnotations(matchId: string): Promise<Annotation[]> {
-    const row = this.db.prepare('SELECT list FROM annotations WHERE match_id = ?').get(matchId) as
+    this.flush();
+    const row = this.sql('SELECT list FROM annotations WHERE match_id = ?').get(matchId) as
       { list: string } | undefined;
     return row ? (JSON.parse(row.list) as Annotation[]) : [];
   }
 
-  async saveAnnotations(matchId: string, annotations: Annotation[]): Promise<void> {
-    this.db
-      .prepare('INSERT OR REPLACE INTO annotations (match_id, list) VALUES (?, ?)')
-      .run(matchId, JSON.stringify(annotations));
+  saveAnnotations(matchId: string, annotations: Annotation[]): Promise<void> {
+    return this.write(() => {
+      this.sql('INSERT OR REPLACE INTO annotations (match_id, list) VALUES (?, ?)').run(
+        matchId,
+        JSON.stringify(annotations),
+      );
+    });
   }
 
-  async deleteMatch(matchId: string): Promise<void> {
-    this.db.transaction(() => {
+  deleteMatch(matchId: string): Promise<void> {
+    return this.write(() => {
       for (const table of ['rounds', 'seats', 'drafts', 'submissions', 'notes', 'annotations']) {
-        this.db.prepare(`DELETE FROM ${table} WHERE match_id = ?`).run(matchId);
+        this.sql(`DELETE FROM ${table} WHERE match_id = ?`).run(matchId);
       }
-      this.db.prepare('DELETE FROM matches WHERE id = ?').run(matchId);
-    })();
+      this.sql('DELETE FROM matches WHERE id = ?').run(matchId);
+    });
   }
 
   async close(): Promise<void> {
+    // Graceful shutdown: whatever is queued commits before the file closes.
+    this.flush();
     if (this.db.open) this.db.close();
   }
 }
