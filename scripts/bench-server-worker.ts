@@ -52,6 +52,12 @@ export interface WorkerReport {
   firstResultsMs: number[];
   /** Last submission sent → the session's first client saw the resolution phase. */
   resolutionSeenMs: number[];
+  /**
+   * CPU time one client spends on the message that brings the results: schema decoding plus the
+   * parsing the play screen does (one sample per student and round). A browser spends this on its
+   * own device; here every client's share queues on the generator's one event loop.
+   */
+  handleMs: number[];
   bytesPerRound: number[];
   errors: Record<string, number>;
   connections: number;
@@ -81,6 +87,9 @@ interface Student {
   planningSeen: Set<number>;
   /** Resolves the wait for the server's answer to a draft edit (draftSaved or an error). */
   draftAnswered: (() => void) | null;
+  /** When the message being handled arrived, and whether it brought the results. */
+  messageStart: number;
+  resultsInMessage: boolean;
   /** When this client first decoded the results of each round (performance.now()). */
   resultsAt: Map<number, number>;
 }
@@ -177,6 +186,7 @@ type Init = Extract<ToWorker, { type: 'init' }>;
 
 const errors = new Map<string, number>();
 const joinMs: number[] = [];
+const handleMs: number[] = [];
 const classes: Class[] = [];
 
 function countError(code: string, reason: string): void {
@@ -223,6 +233,8 @@ async function joinStudent(init: Init, session: SessionTicket, cls: Class, i: nu
     planningSeen: new Set(),
     draftAnswered: null,
     resultsAt: new Map(),
+    messageStart: 0,
+    resultsInMessage: false,
   };
   const welcomed = new Promise<void>((resolve) => {
     room.onMessage('welcome', (w: { townId: string; portfolios: string[] }) => {
@@ -243,6 +255,7 @@ async function joinStudent(init: Init, session: SessionTicket, cls: Class, i: nu
     if (st.phase === 'results' && !student.resultsAt.has(st.round)) {
       const now = performance.now();
       student.resultsAt.set(st.round, now);
+      student.resultsInMessage = true;
       if (!cls.firstResultsAt.has(st.round)) cls.firstResultsAt.set(st.round, now);
       cls.results.hit(st.round);
     }
@@ -258,8 +271,18 @@ async function joinStudent(init: Init, session: SessionTicket, cls: Class, i: nu
   });
   room.onMessage('*', () => undefined);
   const socket = (room.connection.transport as unknown as { ws: WebSocket }).ws;
+  // Runs before colyseus.js's own handler (the ws package is an EventEmitter) …
+  (socket as unknown as { prependListener(e: string, f: () => void): void }).prependListener(
+    'message',
+    () => (student.messageStart = performance.now()),
+  );
+  // … and this one after it, once the patch is decoded and the state callbacks have run.
   socket.addEventListener('message', (e: MessageEvent) => {
     student.bytes += (e.data as ArrayBuffer).byteLength;
+    if (student.resultsInMessage) {
+      student.resultsInMessage = false;
+      handleMs.push(performance.now() - student.messageStart);
+    }
   });
   await withTimeout(welcomed, 'welcome');
   joinMs.push(performance.now() - started);
@@ -348,6 +371,7 @@ async function play(init: Init): Promise<WorkerReport> {
     resultsMs: [],
     firstResultsMs: [],
     resolutionSeenMs: [],
+    handleMs,
     bytesPerRound: [],
     errors: {},
     connections: classes.reduce((n, c) => n + c.students.length + 1, 0),

@@ -103,6 +103,9 @@ interface ServerMetrics {
   resolveMs: number[];
   publishMs: number[];
   rssBytes: number;
+  /** Event-loop delay since the first /metrics call (the baseline, before the joins). */
+  loopDelayP99Ms: number;
+  loopDelayMaxMs: number;
 }
 
 async function metrics(url: string): Promise<ServerMetrics> {
@@ -259,6 +262,7 @@ async function run(httpUrl: string, workers: Worker[]): Promise<void> {
   const resultsMs = all((r) => r.resultsMs);
   const firstMs = all((r) => r.firstResultsMs);
   const resolutionSeenMs = all((r) => r.resolutionSeenMs);
+  const handleMs = all((r) => r.handleMs);
   const bytesPerRound = all((r) => r.bytesPerRound);
   const connections = reports.reduce((n, r) => n + r.connections, 0);
   const errors: Record<string, number> = {};
@@ -292,6 +296,12 @@ async function run(httpUrl: string, workers: Worker[]): Promise<void> {
     `| last submission → results on the session's first client p50 / p95 | ${p50p(firstMs, 95)} ms |`,
   );
   console.log(`| last submission → results on clients p50 / p95 | ${p50p(resultsMs, 95)} ms |`);
+  console.log(
+    `| one client's handling of the results message (decode + parse) p50 / p95 | ${p50p(handleMs, 95)} ms |`,
+  );
+  console.log(
+    `| server event-loop delay during the run p99 / max | ${fmt(m.loopDelayP99Ms)} / ${fmt(m.loopDelayMaxMs)} ms |`,
+  );
   console.log(
     `| bytes received per student per round (mean / max) | ${fmt(bytesPerRound.reduce((a, b) => a + b, 0) / bytesPerRound.length / 1024)} / ${fmt(Math.max(...bytesPerRound) / 1024)} KB |`,
   );

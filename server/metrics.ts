@@ -1,7 +1,12 @@
 /**
  * Server-side figures for the load benchmark (npm run bench:server): how long each round's
- * resolution took. Exposed at GET /metrics only when CLUSTER_TOWNS_METRICS=1.
+ * resolution took, how long results took to leave, and how long the event loop was blocked
+ * (a message waits that long before its room sees it). Exposed at GET /metrics only when
+ * CLUSTER_TOWNS_METRICS=1; the event-loop histogram starts with the first snapshot.
  */
+import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
+
+let loop: IntervalHistogram | null = null;
 const resolveMs: number[] = [];
 const publishMs: number[] = [];
 
@@ -19,9 +24,17 @@ export function metricsSnapshot(): {
   publishMs: number[];
   rssBytes: number;
   heapUsedBytes: number;
+  loopDelayP99Ms: number;
+  loopDelayMaxMs: number;
 } {
+  if (!loop) {
+    loop = monitorEventLoopDelay({ resolution: 10 });
+    loop.enable();
+  }
   const memory = process.memoryUsage();
   return {
+    loopDelayP99Ms: loop.count > 0 ? loop.percentile(99) / 1e6 : 0,
+    loopDelayMaxMs: loop.count > 0 ? loop.max / 1e6 : 0,
     resolveMs: [...resolveMs],
     publishMs: [...publishMs],
     rssBytes: memory.rss,

@@ -1,10 +1,12 @@
 /**
  * The embedded default store: one SQLite file under the data directory (better-sqlite3, WAL,
  * every commit fsynced). A write's promise resolves only once its commit is on disk, so the room
- * acknowledges nothing before it is durable. Writes issued in the same turn of the event loop
- * (a class submitting at the bell: hundreds of drafts and submissions across rooms) share one
- * transaction and one fsync — "group commit" — instead of one each; reads first commit what is
- * pending, so they always see every earlier write.
+ * acknowledges nothing before it is durable. Writes queued by the same task (a room saving all
+ * its seats, a restart rewriting drafts) share one transaction and one fsync; the commit runs as
+ * a microtask, before anything else can happen, because deferring it to a later turn of the event
+ * loop (to gather more writes across rooms) made every room's serial queue wait a turn per write
+ * under load (BENCHMARKS.md, server). Reads first commit what is queued, so they always see
+ * every earlier write.
  */
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
@@ -103,13 +105,13 @@ export class SqliteMatchStore implements MatchStore {
     return statement;
   }
 
-  /** Queue a write; it commits with the other writes of this turn, then the promise resolves. */
+  /** Queue a write; it commits with the other writes of this task, then the promise resolves. */
   private write(run: () => void): Promise<void> {
     return new Promise((resolve, reject) => {
       this.pending.push({ run, resolve, reject });
       if (!this.flushScheduled) {
         this.flushScheduled = true;
-        setImmediate(() => this.flush());
+        queueMicrotask(() => this.flush());
       }
     });
   }

@@ -1,5 +1,5 @@
 /**
- * The SQLite match store's group commit: writes of one event-loop turn share a transaction, a
+ * The SQLite match store's group commit: writes queued by one task share a transaction, a
  * write's promise resolves only when its commit is in the file (another connection sees it), a
  * read first commits what is queued, one failing write does not sink the others, and closing
  * commits what is still queued.
