@@ -48,15 +48,20 @@ import {
   type SessionConfig,
   type StudentMessageType,
 } from '../../shared/protocol/messages';
-import { matchContext, publicTown } from '../../shared/protocol/public';
 import { canSubmit, editableSections, type PlanSection } from '../../shared/protocol/roles';
 import { recordPublish, recordResolution } from '../metrics';
 import { ClientRateLimiter } from '../rate-limit';
 import { roomServices, type RoomServices } from '../services';
 import type { NoteRecord, PhaseRecord, StoredMatch } from '../store/match-store';
-import { ClassroomState, TownPrivate, TownPublic, Player } from './classroom-state';
-import { objectivesFor } from './objectives';
+import { ClassroomState, Player } from './classroom-state';
 import { roundPlans } from './round-inputs';
+import {
+  createTownViews,
+  newsOfNote,
+  projectEconomy,
+  projectResults,
+  projectTowns,
+} from './state-projection';
 import {
   distributePortfolios,
   matchesHash,
@@ -294,15 +299,10 @@ export class ClassroomRoom extends Room<ClassroomState> {
     s.diplomacy = this.config.diplomacy;
     s.caretaker = this.config.caretaker;
     s.phase = 'waiting';
-    this.match.towns.forEach((town, i) => {
-      const pub = new TownPublic();
-      pub.id = town.id;
-      pub.name = town.name;
-      pub.private = new TownPrivate();
-      pub.private.briefing = JSON.stringify(objectivesFor());
-      s.towns.set(town.id, pub);
-      if (this.config.bots) this.bots.set(town.id, botStrategy(this.config, i));
-    });
+    createTownViews(s, this.match);
+    if (this.config.bots) {
+      this.match.towns.forEach((town, i) => this.bots.set(town.id, botStrategy(this.config, i)));
+    }
     this.refreshEconomy();
   }
 
@@ -1114,18 +1114,12 @@ export class ClassroomRoom extends Room<ClassroomState> {
   }
 
   private publishResults(result: RoundResult): void {
-    this.state.year = this.match.year;
-    this.state.stateHash = result.hash;
     for (const town of this.match.towns) {
       const list = this.history.get(town.id) ?? [];
       list.push({ ...town.last });
       this.history.set(town.id, list);
-      const pub = this.state.towns.get(town.id)!;
-      pub.private.explanations = JSON.stringify(
-        result.explanations.filter((e) => e.town === town.id),
-      );
     }
-    this.state.lastEvents = JSON.stringify(result.events);
+    projectResults(this.state, this.match, result);
     this.pushNews({
       kind: 'round',
       round: this.match.round,
@@ -1176,37 +1170,15 @@ export class ClassroomRoom extends Room<ClassroomState> {
     }
   }
 
-  /** Seat and submission figures: cheap, refreshed on every join, leave and submission. */
   private refreshTowns(): void {
+    projectTowns(this.state, this.match, this.seats.values(), this.bots, this.submissions);
     for (const town of this.match.towns) {
-      const pub = this.state.towns.get(town.id)!;
-      const members = membersOf(this.seats.values(), town.id);
-      pub.members = members.length;
-      pub.connected = members.filter((m) => m.sessionId !== null).length;
-      pub.human = members.length > 0;
-      pub.bot = pub.human ? '' : (this.bots.get(town.id) ?? '');
-      pub.submitted = this.submissions.has(town.id);
-      pub.private.submittedBy = this.submissions.get(town.id)?.by ?? '';
-      if (!pub.private.draft) this.syncDraft(town.id);
+      if (!this.state.towns.get(town.id)!.private.draft) this.syncDraft(town.id);
     }
   }
 
-  /**
-   * The economy's figures: serialised only when the match state changes (creation, restore,
-   * each resolved round), never per message, as they are the bulk of the state.
-   */
   private refreshEconomy(): void {
-    for (const town of this.match.towns) {
-      const pub = this.state.towns.get(town.id)!;
-      pub.figures = JSON.stringify(publicTown(town));
-      pub.private.detail = JSON.stringify(town);
-      // Append only what the synchronised history is missing (a round, or all after a restore).
-      const list = this.history.get(town.id) ?? [];
-      const synced = pub.private.history;
-      while (synced.length < list.length) synced.push(JSON.stringify(list[synced.length]));
-    }
-    this.state.proposals = JSON.stringify(this.match.proposals.filter((p) => p.status === 'open'));
-    this.state.context = JSON.stringify(matchContext(this.match));
+    projectEconomy(this.state, this.match, this.history);
     this.refreshTowns();
   }
 
@@ -1217,22 +1189,7 @@ export class ClassroomRoom extends Room<ClassroomState> {
   }
 
   private newsOfNote(note: NoteRecord): NewsItem {
-    const kinds: Record<NoteRecord['kind'], NewsItem['kind']> = {
-      announcement: 'announcement',
-      statement: 'statement',
-      eventCard: 'card',
-      control: 'control',
-    };
-    const event = note.kind === 'eventCard' ? findEvent(note.text) : undefined;
-    return {
-      kind: kinds[note.kind],
-      round: note.round,
-      year: this.match.year,
-      text: event ? event.title : note.text,
-      eventId: event?.id,
-      author: note.author,
-      at: note.at,
-    };
+    return newsOfNote(note, this.match.year);
   }
 
   private async addNote(note: Omit<NoteRecord, 'round' | 'at'>, townId?: string): Promise<void> {
