@@ -119,6 +119,17 @@ async function start(): Promise<void> {
   const campaign = viewOfHash(location.hash);
   if (campaign) return showCampaign(campaign);
   showStart({ joinCode });
+  prefetchSessionClient();
+}
+
+/**
+ * The start screen is interactive without the session client; fetch it while the student types
+ * the code, so the join click does not wait for the download.
+ */
+function prefetchSessionClient(): void {
+  const load = (): void => void import('./net/session-client').catch(() => undefined);
+  if ('requestIdleCallback' in window) window.requestIdleCallback(load, { timeout: 3000 });
+  else setTimeout(load, 1000);
 }
 
 /** `?replay` opens a match log file; `?replay=<matchId>` fetches it with the remembered key. */
