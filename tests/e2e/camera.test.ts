@@ -42,6 +42,15 @@ describe.skipIf(!chromiumAvailable() && !process.env.CI)('camera controls in Chr
       { timeout: 30_000 },
     );
     await page.waitForFunction((k) => window.__clusterTowns?.camera?.[k as SceneName], scene);
+    // Until the first interaction a resize (late layout, fonts) may re-fit the view: wait for
+    // the camera to hold still, so every move below starts from a known place.
+    let last = '';
+    for (let i = 0; i < 40; i++) {
+      const now = JSON.stringify(await camera(page, scene));
+      if (now === last) break;
+      last = now;
+      await page.waitForTimeout(250);
+    }
     return page;
   }
 
