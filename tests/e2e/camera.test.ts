@@ -121,6 +121,10 @@ describe.skipIf(!chromiumAvailable() && !process.env.CI)('camera controls in Chr
     await page.evaluate(() => {
       const input = document.createElement('input');
       input.id = 'elsewhere';
+      // Out of the flow: a layout change would resize the canvas, and test mode re-fits on that.
+      input.style.position = 'fixed';
+      input.style.top = '0';
+      input.style.left = '0';
       document.body.append(input);
     });
     await page.focus('#elsewhere');
