@@ -100,6 +100,14 @@ export function hasTranslation(key: string, lang: Language = language): boolean 
   return instance.exists(key, { lng: lang, fallbackLng: false });
 }
 
+/**
+ * A town's name in the current language: the scenario data carries the English (pinyin) name,
+ * the locale files the Chinese one (common:town.<id>).
+ */
+export function localTownName(id: string, fallback: string): string {
+  return hasTranslation(`common:town.${id}`, language) ? t(`common:town.${id}`) : fallback;
+}
+
 export function currentLanguage(): Language {
   return language;
 }

@@ -18,7 +18,7 @@ import {
   type TownIndicators,
 } from '../../shared';
 import type { Citation } from '../../shared/data/citation';
-import { currentLanguage, hasTranslation, t } from '../i18n';
+import { hasTranslation, localTownName, t } from '../i18n';
 
 /** Every CauseCode; `satisfies` makes the compiler reject a missing or unknown one. */
 const CAUSE_SET = {
@@ -122,10 +122,8 @@ export const proposalKindName = (k: ProposalKind): string => t(`common:proposalK
 
 /** A town's name in the player's language where the scenario town is known, else as given. */
 export function townName(state: MatchState, id: string | undefined): string {
-  if (id !== undefined && hasTranslation(`common:town.${id}`, currentLanguage())) {
-    return t(`common:town.${id}`);
-  }
-  return state.towns.find((town) => town.id === id)?.name ?? id ?? '';
+  if (id === undefined) return '';
+  return localTownName(id, state.towns.find((town) => town.id === id)?.name ?? id);
 }
 
 /** "Firms moving away to Qingyuan", "Output of Ceramics and building materials", … */
