@@ -4,7 +4,10 @@
  *
  * Columns: round, year (the year the round covered), town id, headline indicators of that round
  * (from `town.last`), debt, pollution index, stability, cumulative score, firms per sector in
- * SECTOR_IDS order, then unemployment, patents, the round's evaluation and the specialised sector.
+ * SECTOR_IDS order, then unemployment, patents, the round's evaluation and the specialised sector,
+ * then the other indicators the replay viewer charts (GDP per head, industrial output, FDI inflow,
+ * value added per worker, revenue, spending). New columns are only ever appended, so scripts that
+ * read columns by position keep working.
  * Numbers are rounded to 3 decimals; fields are quoted per RFC 4180 when they need it.
  */
 import { SECTOR_IDS } from '../data/sectors';
@@ -31,6 +34,12 @@ export const CSV_COLUMNS: readonly string[] = [
   'patents',
   'evaluation',
   'specialised_sector',
+  'gdp_per_head',
+  'industrial_output',
+  'fdi_inflow',
+  'value_added_per_worker',
+  'revenue',
+  'spending',
 ];
 
 export interface CsvOptions {
@@ -82,6 +91,12 @@ export function townCsvFields(state: MatchState, town: TownState): (string | num
     last.patents,
     last.evaluation,
     town.specialisedSector,
+    last.gdpPerHead,
+    last.industrialOutput,
+    last.fdiInflow,
+    last.valueAddedPerWorker,
+    last.revenue,
+    last.spending,
   ];
 }
 

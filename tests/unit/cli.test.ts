@@ -32,6 +32,16 @@ const REQUIRED_COLUMNS = [
   ...SECTOR_IDS.map((s) => `firms_${s}`),
 ];
 
+/** The other indicators the replay viewer charts, exported as extra columns. */
+const CHARTED_COLUMNS = [
+  'gdp_per_head',
+  'industrial_output',
+  'fdi_inflow',
+  'value_added_per_worker',
+  'revenue',
+  'spending',
+];
+
 interface Run {
   code: number;
   stdout: string;
@@ -117,6 +127,16 @@ describe.each(SCENARIOS.map((s) => [s.id, s] as const))('scenario %s', (id, scen
         for (const value of row.slice(3, REQUIRED_COLUMNS.length))
           expect(Number.isFinite(Number(value))).toBe(true);
       }
+      // The charted indicators come after the required columns, as numbers.
+      const charted = CHARTED_COLUMNS.map((name) => header.indexOf(name));
+      for (const index of charted) expect(index).toBeGreaterThanOrEqual(REQUIRED_COLUMNS.length);
+      for (const row of rows) {
+        for (const index of charted) expect(Number.isFinite(Number(row[index]))).toBe(true);
+      }
+      const column = (name: string) => rows.map((row) => Number(row[header.indexOf(name)]));
+      expect(column('gdp_per_head').some((v) => v > 0)).toBe(true);
+      expect(column('revenue').some((v) => v > 0)).toBe(true);
+      expect(column('spending').some((v) => v > 0)).toBe(true);
     },
     TIMEOUT,
   );
