@@ -11,6 +11,7 @@ import {
   type SessionConfig,
 } from '../shared/protocol/messages';
 import { LogError, parseLog, replaySteps, type MatchLog, type MatchState } from '../shared/index';
+import { checkForkRound } from '../shared/engine/match-log';
 import { findCampaignEntry } from '../shared/campaign/index';
 import type { CreateOptions } from './rooms/classroom-room';
 import { newSecret, sha256 } from './rooms/seats';
@@ -44,7 +45,11 @@ export async function roomOfCode(code: string): Promise<string | null> {
 /** A session request that cannot be honoured (bad fork log, unknown campaign entry). */
 export class SessionInputError extends Error {}
 
-/** Verify a parent log and rebuild its state at the fork round. */
+/**
+ * Verify a parent log and rebuild its state at the fork round. Rounds are absolute, as the viewer
+ * shows them: a log that is itself a fork starts at its fork round, and can be forked there or at
+ * any later round it played (checkForkRound explains a refusal).
+ */
 function forkOrigin(fork: NonNullable<SessionConfig['fork']>): {
   parent: MatchLog;
   round: number;
@@ -52,15 +57,13 @@ function forkOrigin(fork: NonNullable<SessionConfig['fork']>): {
 } {
   try {
     const parent = parseLog(fork.log);
-    if (fork.round > parent.rounds.length) {
-      throw new LogError(
-        `cannot fork at round ${fork.round}: the log has ${parent.rounds.length} rounds`,
-      );
-    }
+    checkForkRound(parent, fork.round);
+    // Verified up to the fork: the rounds after it are not part of the new match. The replayed
+    // state's own round counter says where we are (a log's `round` fields are not chained).
     for (const step of replaySteps(parent)) {
-      if (step.round === fork.round) return { parent, round: fork.round, state: step.state };
+      if (step.state.round === fork.round) return { parent, round: fork.round, state: step.state };
     }
-    throw new LogError(`round ${fork.round} not reached`);
+    throw new LogError(`cannot fork at round ${fork.round}: round not reached`);
   } catch (error) {
     if (error instanceof LogError) throw new SessionInputError(`fork: ${error.message}`);
     throw error;

@@ -203,6 +203,13 @@ export function parseLog(value: unknown): MatchLog {
   if (log.forkedFrom !== undefined && (!log.forkedFrom || !Array.isArray(log.forkedFrom.prefix))) {
     throw new LogError('corrupt match log: malformed fork origin');
   }
+  if (log.forkedFrom && log.forkedFrom.round !== log.forkedFrom.prefix.length) {
+    // The fork round is where the log starts (the viewer's and forkLog's numbering); the prefix
+    // that is replayed to get there must hold exactly that many rounds.
+    throw new LogError(
+      `corrupt match log: forked at round ${String(log.forkedFrom.round)} but the fork origin holds ${log.forkedFrom.prefix.length} rounds`,
+    );
+  }
   return log as MatchLog;
 }
 
@@ -215,11 +222,12 @@ export interface ReplayStep {
 /**
  * Re-simulate a log one round at a time, checking the initial hash, every round's hash and the
  * chain; throws LogError at the first mismatch. A generator, so a viewer can show progress and
- * yield to the page between rounds. The first value is round 0 (the start state, no result).
+ * yield to the page between rounds. The first value is the start state (no result): round 0, or
+ * for a fork the round it was forked at. Rounds are absolute, as the log's `round` fields are.
  */
 export function* replaySteps(
   log: MatchLog,
-): Generator<ReplayStep | { round: 0; state: MatchState }> {
+): Generator<ReplayStep | { round: number; state: MatchState }> {
   const options: MatchOptions = {
     seed: log.seed,
     towns: log.config.towns,
@@ -242,7 +250,7 @@ export function* replaySteps(
       throw new LogError('fork origin: the state at the fork point differs (round 0)', 0);
     }
   }
-  yield { round: 0, state };
+  yield { round: state.round, state };
   let chain = chainStart(log);
   for (const entry of log.rounds) {
     const inputs: RoundInputs = { plans: entry.plans, cards: entry.cards };
@@ -285,30 +293,55 @@ function resolveStep(state: MatchState, inputs: RoundInputs, round: number): Rou
   }
 }
 
+/** The first and last round a log covers: its start (0, or a fork's round) and its last round. */
+export function logRoundSpan(log: Pick<MatchLog, 'forkedFrom' | 'rounds'>): {
+  first: number;
+  last: number;
+} {
+  const first = log.forkedFrom?.round ?? 0;
+  return { first, last: first + log.rounds.length };
+}
+
 /**
  * Start the log of a match that continues another from one of its rounds ("what if Foshan had not
  * cracked down in 2007?"): the parent's inputs up to the fork are kept, and the new chain starts
- * from the parent's link at that round.
+ * from the parent's link at that round. `round` is absolute, as the parent's `round` fields and
+ * the viewer number it: a forked parent can be forked again at its own start or any round it
+ * played. Rounds before a parent's own fork point are not in its chain: fork the log it came from.
  */
 export function forkLog(parent: MatchLog, round: number, stateAtFork: MatchState): MatchLog {
-  if (!Number.isInteger(round) || round < 0 || round > parent.rounds.length) {
-    throw new LogError(`cannot fork at round ${round}: the log has ${parent.rounds.length} rounds`);
-  }
+  checkForkRound(parent, round);
+  const { first } = logRoundSpan(parent);
   const parentPrefix = parent.forkedFrom?.prefix ?? [];
   const own = parent.rounds
-    .slice(0, round)
+    .slice(0, round - first)
     .map((r) => ({ plans: r.plans, cards: r.cards, hash: r.hash }));
-  const parentChain = round > 0 ? parent.rounds[round - 1].chain : chainStart(parent);
+  const parentChain = round > first ? parent.rounds[round - first - 1].chain : chainStart(parent);
   const log = startLog(stateAtFork);
   log.seed = parent.seed;
   log.config = { ...parent.config };
   log.towns = parent.towns.map((t) => ({ ...t, player: 'computer' }));
   log.forkedFrom = {
-    round: (parent.forkedFrom?.round ?? 0) + round,
+    round,
     parentInitialHash: parent.forkedFrom?.parentInitialHash ?? parent.initialHash,
     parentChain,
     parentHash: hashState(stateAtFork),
     prefix: [...parentPrefix, ...own],
   };
   return log;
+}
+
+/** Throws a LogError saying why a log cannot be forked at this (absolute) round. */
+export function checkForkRound(parent: MatchLog, round: number): void {
+  const { first, last } = logRoundSpan(parent);
+  if (!Number.isInteger(round) || round < 0 || round > last) {
+    throw new LogError(`cannot fork at round ${round}: the log ends at round ${last}`);
+  }
+  if (round < first) {
+    throw new LogError(
+      `cannot fork at round ${round}: this log continues another match from its round ${first} ` +
+        `and starts there; fork the log of the match it was forked from ` +
+        `(initial hash ${parent.forkedFrom!.parentInitialHash}) to go back before round ${first}`,
+    );
+  }
 }

@@ -44,6 +44,31 @@ async function playSolo(j: Joined, rounds: number): Promise<void> {
   }
 }
 
+/** Play rounds from…to, continuing after each but the last. */
+async function playRounds(j: Joined, from: number, to: number): Promise<void> {
+  for (let round = from; round <= to; round++) {
+    await waitFor(
+      () => stateOf(j).phase === 'planning' && stateOf(j).round === round,
+      `round ${round}`,
+    );
+    j.room.send('submit', { round });
+    await waitFor(
+      () => stateOf(j).phase === 'results' && stateOf(j).round === round,
+      `results ${round}`,
+    );
+    if (round < to) j.room.send('continue', { round });
+  }
+}
+
+async function postSession(body: unknown): Promise<{ status: number; body: unknown }> {
+  const res = await fetch(`${server.url}/api/sessions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, body: await res.json() };
+}
+
 async function logOf(session: Session): Promise<MatchLog> {
   const res = await fetch(`${server.url}/api/matches/${session.matchId}/log`, {
     headers: { authorization: `Bearer ${session.instructorKey}` },
@@ -113,6 +138,72 @@ describe('forks and annotations', () => {
     expect(log.rounds[0].round).toBe(3);
     expect(log.rounds[0].plans.foshan.environment.enforcement).toBe('lax');
     expect(replayLog(log).round).toBe(3);
+  });
+
+  it('forks a fork again at any round it reached, numbered as the viewer shows them', async () => {
+    const child = await createSession(server.url, {
+      scenarioId: 'foshan-2007',
+      rounds: 4,
+      ...solo,
+      fork: { log: parentLog, round: 2 },
+    });
+    const me = await joinStudent(server.url, child.code, { name: 'C', townId: 'foshan' });
+    await playRounds(me, 3, 4);
+    me.room.send('continue', { round: 4 });
+    await waitFor(() => stateOf(me).phase === 'ended', 'child ended');
+    const childLog = await logOf(child);
+    expect(childLog.forkedFrom!.round).toBe(2);
+    expect(childLog.rounds.map((r) => r.round)).toEqual([3, 4]);
+
+    // The child's own start (round 2) and both rounds it played.
+    for (const round of [2, 3, 4]) {
+      const res = await postSession({
+        scenarioId: 'foshan-2007',
+        rounds: 6,
+        ...solo,
+        fork: { log: childLog, round },
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      const grand = res.body as Session;
+      const g = await joinStudent(server.url, grand.code, { name: `G${round}`, townId: 'foshan' });
+      await playRounds(g, round + 1, round + 1);
+      const log = await logOf(grand);
+      expect(log.forkedFrom!.round).toBe(round);
+      expect(log.forkedFrom!.prefix).toHaveLength(round);
+      expect(log.forkedFrom!.parentInitialHash).toBe(parentLog.initialHash);
+      // The chain continues the child's link at that round (its start link at round 2).
+      expect(log.forkedFrom!.parentChain).toBe(
+        round === 2 ? parentLog.rounds[1].chain : childLog.rounds[round - 3].chain,
+      );
+      expect(log.forkedFrom!.parentHash).toBe(
+        round === 2 ? childLog.initialHash : childLog.rounds[round - 3].hash,
+      );
+      expect(log.rounds.map((r) => r.round)).toEqual([round + 1]);
+      expect(replayLog(log).round).toBe(round + 1);
+      await g.room.leave();
+    }
+
+    // Before the child's fork point its log holds no chain: the refusal names the parent match.
+    for (const round of [0, 1]) {
+      const res = await postSession({
+        scenarioId: 'foshan-2007',
+        ...solo,
+        fork: { log: childLog, round },
+      });
+      expect(res.status).toBe(400);
+      const error = (res.body as { error: string }).error;
+      expect(error).toMatch(new RegExp(`cannot fork at round ${round}: .*round 2`));
+      expect(error).toContain(parentLog.initialHash);
+    }
+    const late = await postSession({
+      scenarioId: 'foshan-2007',
+      ...solo,
+      fork: { log: childLog, round: 5 },
+    });
+    expect(late.status).toBe(400);
+    expect((late.body as { error: string }).error).toMatch(
+      /cannot fork at round 5: the log ends at round 4/,
+    );
   });
 
   it('refuses a fork of a tampered log, naming the round', async () => {

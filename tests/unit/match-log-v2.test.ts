@@ -6,6 +6,7 @@ import {
   forkLog,
   parseLog,
   replayLog,
+  replaySteps,
   resolveRound,
   startLog,
   appendRound,
@@ -102,5 +103,40 @@ describe('match log version 2', () => {
     const bad = reparse(fork);
     bad.forkedFrom!.prefix[0].cards = ['crisis2008'];
     expect(failure(() => replayLog(bad)).message).toMatch(/fork origin/);
+  });
+
+  it('forks a fork at absolute rounds: its start and the rounds it played', () => {
+    const { log, states } = play(2);
+    const child = forkLog(log, 1, states[1]);
+    let state = states[1];
+    for (let r = 0; r < 2; r++) {
+      const plans = Object.fromEntries(
+        state.towns.map((t) => [t.id, decidePlan(state, t.id, 'green')]),
+      );
+      const result = resolveRound(state, { plans, cards: [] });
+      appendRound(child, state, { plans, cards: [] }, result);
+      state = result.state;
+    }
+    expect(child.rounds.map((r) => r.round)).toEqual([2, 3]);
+    const childStates = [...replaySteps(reparse(child))];
+    expect(childStates.map((s) => s.round)).toEqual([1, 2, 3]);
+    for (const [i, step] of childStates.entries()) {
+      const round = i + 1;
+      const grand = forkLog(child, round, step.state);
+      expect(grand.forkedFrom!.round).toBe(round);
+      expect(grand.forkedFrom!.prefix).toHaveLength(round);
+      expect(grand.forkedFrom!.parentChain).toBe(
+        i === 0 ? log.rounds[0].chain : child.rounds[i - 1].chain,
+      );
+      expect(replayLog(reparse(grand)).round).toBe(round);
+    }
+    expect(failure(() => forkLog(child, 0, states[0])).message).toMatch(
+      new RegExp(`cannot fork at round 0: .*round 1 .*initial hash ${log.initialHash}`),
+    );
+    expect(failure(() => forkLog(child, 4, state)).message).toMatch(/the log ends at round 3/);
+    // The fork round must match the rounds replayed to reach it.
+    const bad = JSON.parse(JSON.stringify(child)) as MatchLog;
+    bad.forkedFrom!.round = 2;
+    expect(failure(() => parseLog(bad)).message).toMatch(/forked at round 2 .* holds 1 rounds/);
   });
 });
