@@ -1,6 +1,7 @@
 /**
  * HTTP routes beside the game socket: create a session, look up a join code, the instructor's
- * match list and downloads (log JSON, per-round CSV; both need the instructor key), scenarios
+ * match list and downloads (log JSON with the instructor's annotations, per-round CSV; both need
+ * the instructor key), scenarios
  * for the start screen, and a health check.
  */
 import express, { type Request, type Response } from 'express';
@@ -142,7 +143,10 @@ export function apiRouter(): express.Router {
       ...t,
       player: names.get(t.id)?.join(', ') ?? (stored.record.config.bots ? 'computer' : 'caretaker'),
     }));
-    const log = { ...base, towns, notes: stored.notes };
+    // The instructor's bookmarks travel in the file as the viewer's "log with notes" download
+    // does (`annotations`, outside the hash chain), so reopening it in the viewer shows them.
+    const annotations = await roomServices().store.loadAnnotations(stored.record.id);
+    const log = { ...base, towns, notes: stored.notes, annotations };
     res.set(
       'Content-Disposition',
       `attachment; filename="cluster-towns-${stored.record.code}.json"`,

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GameServer } from '../../server/app';
-import { replayLog, type MatchLog } from '../../shared/index';
+import { parseLog, replayLog, type MatchLog } from '../../shared/index';
 import {
   createSession,
   joinStudent,
@@ -232,6 +232,10 @@ describe('forks and annotations', () => {
     expect(put.status).toBe(200);
     const got = (await (await fetch(url, { headers: auth })).json()) as { annotations: unknown[] };
     expect(got.annotations).toEqual([{ round: 2, note: 'Foshan cracks down here', at: 1 }]);
+    // The instructor screen's download carries them too, and still verifies.
+    const withNotes = (await logOf(parent)) as MatchLog & { annotations?: unknown };
+    expect(withNotes.annotations).toEqual([{ round: 2, note: 'Foshan cracks down here', at: 1 }]);
+    expect(() => replayLog(parseLog(withNotes))).not.toThrow();
     expect((await fetch(url)).status).toBe(401);
     const bad = await fetch(url, {
       method: 'PUT',
