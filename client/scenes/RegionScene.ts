@@ -7,7 +7,7 @@
 import Phaser from 'phaser';
 import type { MatchEvent } from '../../shared';
 import type { PublicTown } from '../../shared/protocol/public';
-import { formatCount, formatNumber, t } from '../i18n';
+import { formatCount, formatNumber, localTownName, t } from '../i18n';
 import { CameraControls } from './camera-controls';
 import { publish } from './debug-state';
 import {
@@ -26,6 +26,9 @@ import { arrowCurve, drawProposals, indicatorLabel, townLines } from './region-d
 import type { SceneHost } from './scene-host';
 import { ATLAS_KEY } from './frames';
 import { SECTOR_COLOURS } from './town-effects';
+
+/** A town's name in the current language (the figures carry the English one). */
+const nameOf = (town: PublicTown): string => localTownName(town.id, town.name);
 
 /** World px per map unit. */
 export const MAP_SCALE = 12;
@@ -187,14 +190,14 @@ export class RegionScene extends Phaser.Scene {
           ? t('scene:region.investment', {
               count: a.count,
               n: formatCount(a.count),
-              town: dest.name,
+              town: nameOf(dest),
             })
           : t('scene:region.relocation', {
               count: a.count,
               n: formatCount(a.count),
               sector: sectors,
-              from: src?.name ?? '',
-              to: dest.name,
+              from: src ? nameOf(src) : '',
+              to: nameOf(dest),
             });
       this.flowNotes.push({ x: mid.x, y: mid.y, text });
       // on the map only the count and sector, the full sentence on hover: labels must not pile up
@@ -222,7 +225,7 @@ export class RegionScene extends Phaser.Scene {
           .setScale(0.55)
           .setDepth(11),
       );
-      this.label(x, y + radius + 4, town.name, '#1c2026', 12, 0);
+      this.label(x, y + radius + 4, nameOf(town), '#1c2026', 12, 0);
       this.markers.push({ town, disc, radius, x, y });
     }
   }
@@ -265,6 +268,11 @@ export class RegionScene extends Phaser.Scene {
       river: riverCourse(this.towns).length >= 2,
       ready: true,
     });
+    // the names as labelled on the map, for tests and the console
+    window.__clusterTowns = {
+      ...(window.__clusterTowns ?? {}),
+      regionNames: Object.fromEntries(this.markers.map((m) => [m.town.id, nameOf(m.town)])),
+    };
   }
 
   private label(
@@ -306,7 +314,7 @@ export class RegionScene extends Phaser.Scene {
       return this.host.tooltip.hide();
     }
     this.host.tooltip.show(
-      m.town.name,
+      nameOf(m.town),
       townLines(m.town, formatCount, formatNumber),
       pointer.x,
       pointer.y,

@@ -87,7 +87,7 @@ export class TownScene extends Phaser.Scene {
     this.atmosphere = buildAtmosphere(this, worldBounds(layout.grid));
     this.convoys = buildConvoys(this, layout, names);
     this.arrivalLabels = buildArrivals(this, layout);
-    this.host.element.setAttribute('aria-label', t('scene:town.aria', { town: layout.townName }));
+    this.host.element.setAttribute('aria-label', t('scene:town.aria', { town: this.townName() }));
     const bounds = worldBounds(layout.grid);
     this.controls?.setZoomLimits(Math.min(0.05, (this.cameras.main.width / bounds.width) * 0.8), 3);
     this.controls?.fit(builtBounds(layout), 16, true);
@@ -119,8 +119,22 @@ export class TownScene extends Phaser.Scene {
     this.publishState(summary);
   }
 
+  /** The town's own name as the caller gave it (translated), else the layout's. */
+  private townName(): string {
+    return this.layout ? (this.names[this.layout.townId] ?? this.layout.townName) : '';
+  }
+
   private publishState(summary: ViewSummary): void {
     if (!this.layout) return;
+    // the names the labels show (destinations of departing trucks, arrivals' origins)
+    const layout = this.layout;
+    window.__clusterTowns = {
+      ...(window.__clusterTowns ?? {}),
+      townNames: {
+        town: this.townName(),
+        departures: layout.departures.map((d) => this.names[d.to] ?? d.to),
+      },
+    };
     publish('town', {
       townId: this.layout.townId,
       view: this.view,
@@ -135,7 +149,7 @@ export class TownScene extends Phaser.Scene {
     });
     this.host.announce(
       t('scene:town.summary', {
-        town: this.layout.townName,
+        town: this.townName(),
         view: t(`scene:view.${this.view}`),
         active: summary.buildings.active,
         closed: summary.buildings.closed,
