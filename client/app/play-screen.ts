@@ -6,17 +6,24 @@
  */
 import '../styles/panel.css';
 import '../styles/play.css';
-import type { MatchEvent, MatchState, TownState } from '../../shared';
+import type { MatchEvent, MatchState, SharedCentre, TownState } from '../../shared';
 import type { NewsItem } from '../../shared/protocol/messages';
 import { planningState, type MatchContext, type PublicTown } from '../../shared/protocol/public';
 import type { PlanSection, Portfolio } from '../../shared/protocol/roles';
-import { hasTranslation, onLanguageChange, t } from '../i18n';
+import { hasTranslation, localTownName, onLanguageChange, t } from '../i18n';
+import { readStored, removeStored, storedKeys, writeStored } from '../net/local-store';
 import type { Session } from '../net/session-client';
 import type { ServerProblem } from '../net/errors';
 import { h } from '../panel/dom';
 import { mountPolicyPanel, type PolicyPanel } from '../panel/policy-panel';
 import { mountResultsPanel, type ResultsPanel } from '../panel/results-panel';
-import { createGame, INDICATORS, type ClusterTownsGame, type MapProposal } from '../scenes';
+import {
+  createGame,
+  INDICATORS,
+  type ClusterTownsGame,
+  type MapProposal,
+  type TownLayout,
+} from '../scenes';
 import { isSoloSession } from '../campaign/solo';
 import { mountCampaignLayer } from '../campaign/layer';
 import { advisorBox } from '../campaign/advisor';
@@ -31,6 +38,12 @@ interface PlayHandle {
   townId: string | null;
   view: SceneView;
   problems: string[];
+  /** Whether the town's state before the last round is known (the Before/After toggle works). */
+  beforeKnown: boolean;
+  /** How many other towns' positions the town scene got, to aim departing trucks. */
+  positions: number;
+  /** Departing convoys drawn: destination and the edge of town they leave by. */
+  departures: { to: string; side: TownLayout['departures'][number]['side'] }[];
 }
 
 declare global {
@@ -65,6 +78,85 @@ function viewStateCache(): (session: Session, own: TownState) => MatchState | nu
       session.towns().map((town) => ({ id: town.id, name: town.name })),
     );
     return cached;
+  };
+}
+
+/** The town as it stood after `round` resolved rounds, with the match's centres then. */
+interface RoundSnapshot {
+  code: string;
+  townId: string;
+  round: number;
+  state: TownState;
+  centres?: SharedCentre[];
+  savedAt: number;
+}
+
+const SNAPSHOT_PREFIX = 'clusterTowns.townRound.';
+/** Sessions whose snapshots are kept; older ones are dropped so the storage stays small. */
+const SNAPSHOT_SESSIONS = 3;
+
+const snapshotKey = (code: string, townId: string, round: number): string =>
+  `${SNAPSHOT_PREFIX}${code}.${townId}.${round}`;
+
+/**
+ * The town's own state round by round, in memory and in this browser's storage, so that the
+ * Before/After toggle still compares with the right "before" after a reload. Storage keeps only
+ * the latest two rounds of a session (the current one, and the one before it) and a few
+ * sessions.
+ */
+function roundMemory(code: string): {
+  remember(snapshot: Omit<RoundSnapshot, 'code' | 'savedAt'>): void;
+  recall(townId: string, round: number): RoundSnapshot | null;
+} {
+  const memory = new Map<string, RoundSnapshot>();
+  const prune = (keep: RoundSnapshot): void => {
+    const own = `${SNAPSHOT_PREFIX}${code}.${keep.townId}.`;
+    const others = new Map<string, { keys: string[]; savedAt: number }>();
+    for (const key of storedKeys(SNAPSHOT_PREFIX)) {
+      if (key.startsWith(own)) {
+        const round = Number(key.slice(own.length));
+        if (!(round === keep.round || round === keep.round - 1)) removeStored(key);
+        continue;
+      }
+      const stored = readStored<Partial<RoundSnapshot>>(key);
+      const session = `${stored?.code ?? ''}.${stored?.townId ?? ''}`;
+      const entry = others.get(session) ?? { keys: [], savedAt: 0 };
+      entry.keys.push(key);
+      entry.savedAt = Math.max(entry.savedAt, Number(stored?.savedAt) || 0);
+      others.set(session, entry);
+    }
+    [...others.values()]
+      .sort((a, b) => b.savedAt - a.savedAt)
+      .slice(SNAPSHOT_SESSIONS - 1)
+      .forEach((old) => old.keys.forEach(removeStored));
+  };
+  return {
+    remember(snapshot) {
+      const key = snapshotKey(code, snapshot.townId, snapshot.round);
+      const known = memory.get(key);
+      if (known && known.state === snapshot.state) return;
+      const full: RoundSnapshot = { ...snapshot, code, savedAt: Date.now() };
+      memory.set(key, full);
+      writeStored(key, full);
+      prune(full);
+    },
+    recall(townId, round) {
+      if (round < 0) return null;
+      const key = snapshotKey(code, townId, round);
+      const known = memory.get(key);
+      if (known) return known;
+      const stored = readStored<RoundSnapshot>(key);
+      const valid =
+        stored !== null &&
+        stored.code === code &&
+        stored.townId === townId &&
+        stored.round === round &&
+        typeof stored.state === 'object' &&
+        stored.state?.id === townId;
+      if (!valid) return null;
+      memory.set(key, stored);
+      return stored;
+    },
   };
 }
 
@@ -112,6 +204,9 @@ export function mountPlayScreen(root: HTMLElement, session: Session): () => void
     townId: session.townId,
     view: 'town',
     problems: [],
+    beforeKnown: false,
+    positions: 0,
+    departures: [],
   };
   window.__play = handle;
 
@@ -121,8 +216,8 @@ export function mountPlayScreen(root: HTMLElement, session: Session): () => void
   const connection = h('span', { class: 'play-connection', role: 'status' });
   const townButton = h('button', { type: 'button', 'aria-pressed': 'true' });
   const regionButton = h('button', { type: 'button', 'aria-pressed': 'false' });
-  const beforeButton = h('button', { type: 'button' });
-  const afterButton = h('button', { type: 'button' });
+  const beforeButton = h('button', { type: 'button', id: 'play-before' });
+  const afterButton = h('button', { type: 'button', id: 'play-after' });
   const indicatorLabel = h('label', { for: 'play-indicator' });
   const indicator = h('select', { id: 'play-indicator' });
   for (const key of INDICATORS) indicator.append(h('option', { value: key }, key));
@@ -171,14 +266,42 @@ export function mountPlayScreen(root: HTMLElement, session: Session): () => void
   let panel: PolicyPanel | null = null;
   let results: ResultsPanel | null = null;
   let shownDetail: TownState | null = null;
-  let previousDetail: TownState | undefined;
   let shownFigures = '';
+  const rounds = roundMemory(session.code);
 
   const myTown = (): TownState | null =>
     session.townId ? (session.privateOf(session.townId)?.detail ?? null) : null;
 
+  /** Every town's name in the current language, for the header and the scenes' labels. */
   const townNames = (): Record<string, string> =>
-    Object.fromEntries(session.towns().map((town) => [town.id, town.name]));
+    Object.fromEntries(session.towns().map((town) => [town.id, localTownName(town.id, town.name)]));
+
+  const figuresOf = (): PublicTown[] =>
+    session
+      .towns()
+      .map((town) => town.figures)
+      .filter((f): f is PublicTown => f !== null);
+
+  /** The Before/After toggle works only when the town's previous state is known. */
+  let firstRound = true;
+  function setBeforeKnown(known: boolean, first = firstRound): void {
+    handle.beforeKnown = known;
+    firstRound = first;
+    const why = known ? '' : t(firstRound ? 'play:beforeNone' : 'play:beforeUnknown');
+    for (const button of [beforeButton, afterButton]) {
+      button.disabled = !known;
+      button.style.opacity = known ? '' : '0.5';
+      button.style.cursor = known ? '' : 'not-allowed';
+      if (known) {
+        button.removeAttribute('title');
+        button.removeAttribute('aria-description');
+      } else {
+        button.title = why;
+        button.setAttribute('aria-description', why);
+      }
+    }
+    if (!known) game.showView('after');
+  }
 
   const proposals = (): MapProposal[] =>
     [
@@ -193,22 +316,38 @@ export function mountPlayScreen(root: HTMLElement, session: Session): () => void
   function drawScene(force = false): void {
     const detail = myTown();
     if (view === 'town') {
-      if (!detail || (!force && detail === shownDetail)) return;
-      if (shownDetail && detail.last !== shownDetail.last && shownDetail.id === detail.id) {
-        previousDetail = shownDetail;
-      }
+      const townId = session.townId;
+      if (!detail || !townId || (!force && detail === shownDetail)) return;
       shownDetail = detail;
-      game.showTown(detail, previousDetail, session.lastEvents() as MatchEvent[], townNames());
+      // Resolved rounds as this state knows them: its history arrives with it.
+      const round = session.privateOf(townId)?.history.length ?? 0;
+      const centres = viewState(session, detail)?.centres;
+      rounds.remember({ townId, round, state: detail, centres });
+      const previous = rounds.recall(townId, round - 1);
+      setBeforeKnown(previous !== null, round === 0);
+      const positions = figuresOf().map((f) => ({ id: f.id, geo: f.geo }));
+      const layout = game.showTown(
+        detail,
+        previous?.state,
+        session.lastEvents() as MatchEvent[],
+        townNames(),
+        {
+          towns: positions,
+          ...(centres ? { centres } : {}),
+          ...(centres && previous?.centres ? { centresBefore: previous.centres } : {}),
+        },
+      );
+      handle.positions = positions.filter((p) => p.id !== townId).length;
+      handle.departures = layout.departures.map((d) => ({ to: d.to, side: d.side }));
       return;
     }
-    const figures = session
-      .towns()
-      .map((town) => town.figures)
-      .filter((f): f is PublicTown => f !== null);
-    const key = JSON.stringify(figures.map((f) => [f.id, f.gdp])) + session.round;
+    const figures = figuresOf();
+    const shownProposals = proposals();
+    // Redrawn when the figures, the round, or the diplomacy on the map change.
+    const key = JSON.stringify([figures.map((f) => [f.id, f.gdp]), session.round, shownProposals]);
     if (!force && key === shownFigures) return;
     shownFigures = key;
-    game.showRegion(figures, session.lastEvents() as MatchEvent[], proposals());
+    game.showRegion(figures, session.lastEvents() as MatchEvent[], shownProposals);
   }
 
   function setView(next: SceneView): void {
@@ -279,7 +418,7 @@ export function mountPlayScreen(root: HTMLElement, session: Session): () => void
     const townId = session.townId;
     const mine = townId ? session.town(townId) : null;
     const phase = session.phase;
-    title.textContent = mine?.name ?? session.code;
+    title.textContent = mine && townId ? localTownName(townId, mine.name) : session.code;
     phaseLine.textContent =
       phase === 'waiting'
         ? t('play:waitingStart')
@@ -363,7 +502,11 @@ export function mountPlayScreen(root: HTMLElement, session: Session): () => void
   const offStatus = session.onStatus(() => renderHeader());
   const offLanguage = onLanguageChange(() => {
     renderLabels();
-    render();
+    renderHeader();
+    renderPanels();
+    // Town names and the scenes' words change with the language: draw again.
+    drawScene(true);
+    setBeforeKnown(handle.beforeKnown);
   });
   renderLabels();
   setView('town');

@@ -29,3 +29,27 @@ export function writeStored(key: string, value: unknown): void {
     // A full storage loses the memory, never the game.
   }
 }
+
+export function removeStored(key: string): void {
+  try {
+    browserStorage()?.removeItem(key);
+  } catch {
+    // Nothing to do: a storage that refuses removal keeps a stale value, never breaks the game.
+  }
+}
+
+/** Every stored key that starts with `prefix`. */
+export function storedKeys(prefix: string): string[] {
+  const storage = browserStorage();
+  if (!storage) return [];
+  const keys: string[] = [];
+  try {
+    for (let i = 0; i < storage.length; i++) {
+      const key = storage.key(i);
+      if (key?.startsWith(prefix)) keys.push(key);
+    }
+  } catch {
+    return [];
+  }
+  return keys;
+}
