@@ -9,7 +9,7 @@ import type { Session } from '../net/session-client';
 import { t } from '../i18n';
 import { text, townLabel, type CampaignEntry } from './catalog';
 import { citeNode } from './cite';
-import { startSoloGame } from './solo';
+import { SOLO_TIMERS, startSoloGame } from './solo';
 import { loadDifficulty, saveDifficulty } from './store';
 import { difficultyPicker, showSoloProblem } from './widgets';
 
@@ -42,6 +42,20 @@ export function mountBriefing(entry: CampaignEntry, options: BriefingOptions): H
   });
   nameInput.addEventListener('input', () => options.setName(nameInput.value));
   let difficulty = loadDifficulty();
+  // No round timer unless the player wants one (issue 6).
+  const timer = h(
+    'select',
+    { id: 'cg-timer', 'aria-describedby': 'cg-timer-hint' },
+    ...SOLO_TIMERS.map((seconds) =>
+      h(
+        'option',
+        { value: seconds, selected: seconds === 0 },
+        seconds === 0
+          ? t('campaign:briefing.timer.none')
+          : t('campaign:briefing.timer.minutes', { count: seconds / 60 }),
+      ),
+    ),
+  );
   const start = h(
     'button',
     { type: 'button', class: 'btn btn-primary btn-large', id: 'cg-start' },
@@ -51,7 +65,7 @@ export function mountBriefing(entry: CampaignEntry, options: BriefingOptions): H
   start.addEventListener('click', () => {
     hideProblem(error);
     void busy(start, t('campaign:briefing.starting'), () =>
-      startSoloGame(entry, difficulty, nameInput.value),
+      startSoloGame(entry, difficulty, nameInput.value, Number(timer.value) || 0),
     ).then(options.onPlay, (e: unknown) => showSoloProblem(error, e));
   });
 
@@ -113,6 +127,13 @@ export function mountBriefing(entry: CampaignEntry, options: BriefingOptions): H
             difficulty = level;
             saveDifficulty(level);
           }),
+          h(
+            'div',
+            { class: 'field' },
+            h('label', { for: timer.id }, t('campaign:briefing.timer.label')),
+            timer,
+            h('p', { class: 'field-hint', id: 'cg-timer-hint' }, t('campaign:briefing.timer.hint')),
+          ),
           entry.tutorial
             ? h('p', { class: 'field-hint' }, t('campaign:briefing.tutorialNote'))
             : null,

@@ -42,18 +42,27 @@ export function entryOfSession(session: Session): CampaignEntry | null {
   );
 }
 
-/** Create the solo session of a campaign entry and take the entry's town in it. */
+/** The round timers a solo player can choose, in seconds; 0 (no timer) is the default. */
+export const SOLO_TIMERS = [0, 180, 300, 600] as const;
+
+/**
+ * Create the solo session of a campaign entry and take the entry's town in it. There is no
+ * round timer unless the player asks for one (`planningSeconds`, one of SOLO_TIMERS).
+ */
 export async function startSoloGame(
   entry: CampaignEntry,
   difficulty: Difficulty,
   name: string,
+  planningSeconds = 0,
 ): Promise<Session> {
   const created = await createSession({
     scenarioId: entry.scenarioId,
     mode: 'solo',
     campaignId: entry.id,
     difficulty,
-    planningSeconds: 0,
+    planningSeconds: (SOLO_TIMERS as readonly number[]).includes(planningSeconds)
+      ? planningSeconds
+      : 0,
     briefingSeconds: 0,
     resultsSeconds: 0,
     teamSize: 1,
