@@ -3,6 +3,7 @@
  * created by our own HTTP route rather than by a client's matchmaking call. Set once per server
  * by createGameServer (server/app.ts).
  */
+import { GuessLimiter } from './rate-limit';
 import { newSecret } from './rooms/seats';
 import type { MatchStore } from './store/match-store';
 
@@ -11,12 +12,14 @@ export interface RoomServices {
   internalSecret: string;
   /** Called when a room fails in a way it cannot recover from (logged, never thrown). */
   log: (message: string) => void;
+  /** Wrong join codes per address, for joins that reach a room directly (a listed room id). */
+  guesses: GuessLimiter;
 }
 
 let services: RoomServices | null = null;
 
 export function setRoomServices(store: MatchStore, log: (message: string) => void): RoomServices {
-  services = { store, internalSecret: newSecret(24), log };
+  services = { store, internalSecret: newSecret(24), log, guesses: new GuessLimiter() };
   return services;
 }
 

@@ -64,6 +64,7 @@ const JOIN_KINDS: Record<number, ProblemKind> = {
   [JOIN_ERROR.removed]: 'removed',
   [JOIN_ERROR.invalid]: 'invalid',
   [JOIN_ERROR.ended]: 'ended',
+  [JOIN_ERROR.tooManyGuesses]: 'tooManyGuesses',
 };
 
 /** Colyseus' own matchmaking codes for a room that no longer exists or a stale token. */

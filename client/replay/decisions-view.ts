@@ -10,7 +10,14 @@ import type {
   SubmissionNote,
   TownIndicators,
 } from '../../shared';
-import { formatMoney, formatNumber, formatPercent, hasTranslation, t } from '../i18n';
+import {
+  currentLanguage,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+  hasTranslation,
+  t,
+} from '../i18n';
 import { h } from '../app/dom';
 import { infraName, proposalKindName, sectorName, townName } from '../panel/labels';
 import { mountResultsPanel, type ResultsPanel } from '../panel/results-panel';
@@ -173,7 +180,7 @@ function diffBlock(frame: DecisionsFrame): HTMLElement {
             t('replay:diff.note', {
               kind: t(`replay:noteKind.${n.kind}`),
               author: n.author,
-              text: n.text,
+              text: n.kind === 'control' ? controlText(n.text) : n.text,
             }),
           ),
         ),
@@ -218,4 +225,11 @@ export function mountDecisions(): DecisionsPanel {
       results?.destroy();
     },
   };
+}
+
+/** A logged control ("extend 60", "setDiplomacy off") with its name in the reader's language. */
+function controlText(text: string): string {
+  const [name, ...rest] = text.split(' ');
+  const key = `instructor:controlName.${name}`;
+  return [hasTranslation(key, currentLanguage()) ? t(key) : name, ...rest].join(' ');
 }

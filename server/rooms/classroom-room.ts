@@ -101,6 +101,38 @@ function botStrategy(config: SessionConfig, index: number): StrategyId {
   return STRATEGY_IDS[index % STRATEGY_IDS.length];
 }
 
+/**
+ * The log's line for an instructor control (docs/match-log.md, `control` notes): the control's
+ * name, then its argument. Event cards and announcements are logged as their own notes.
+ */
+function controlNote(
+  action: InstructorMessageType,
+  message: unknown,
+  nameOf: (playerId: string) => string,
+): string | null {
+  const m = (message ?? {}) as Record<string, unknown>;
+  switch (action) {
+    case 'fireEvent':
+    case 'announce':
+      return null;
+    case 'extend':
+      return `extend ${String(m.seconds)}`;
+    case 'setDiplomacy':
+    case 'setCaretaker':
+      return `${action} ${m.enabled ? 'on' : 'off'}`;
+    case 'lock':
+      return `lock ${m.locked ? 'on' : 'off'}`;
+    case 'moveStudent':
+      return `moveStudent ${nameOf(String(m.playerId))} ${String(m.townId)}`;
+    case 'removeStudent':
+      return `removeStudent ${nameOf(String(m.playerId))}`;
+    case 'assignRoles':
+      return `assignRoles ${nameOf(String(m.playerId))} ${(m.portfolios as string[]).join(',')}`;
+    default:
+      return action;
+  }
+}
+
 /** A dropped student keeps the seat at least this long, and through the planning phase. */
 export const RECONNECT_SECONDS = 120;
 const MAX_MESSAGE_JSON = 8 * 1024;
@@ -134,6 +166,12 @@ export class ClassroomRoom extends Room<ClassroomState> {
   /** When the last submission of the round arrived (for the load benchmark). */
   private completedAt = 0;
   private queue: Promise<void> = Promise.resolve();
+  /**
+   * Students whose connection dropped, by player id: Colyseus keeps their StateView for the
+   * reconnection and sends the full state through it on return, so a move or a removal while
+   * they are away must change that view at once.
+   */
+  private away = new Map<string, Client>();
 
   async onCreate(options: CreateOptions): Promise<void> {
     this.services = roomServices();
@@ -150,11 +188,13 @@ export class ClassroomRoom extends Room<ClassroomState> {
     else if (options.create) await this.createNew(options.create);
     else throw new ServerError(400, 'nothing to create');
     this.onMessage('*', (client, type, message) => this.dispatch(client, String(type), message));
-    if (this.config.visibility === 'private') await this.setPrivate(true);
     await this.setMetadata({
       title: this.config.title ?? findScenario(this.config.scenarioId)?.title ?? '',
       scenarioId: this.config.scenarioId,
+      // A public session is open to anyone: the lobby shows its code so it can be joined.
+      ...(this.config.visibility === 'private' ? {} : { code: this.code }),
     });
+    await this.updateListing();
   }
 
   private async createNew(create: NonNullable<CreateOptions['create']>): Promise<void> {
@@ -259,7 +299,7 @@ export class ClassroomRoom extends Room<ClassroomState> {
       `${n.at}|${n.kind}|${n.author}|${n.text}`;
     const logged = new Set(stored.rounds.flatMap((r) => (r.notes ?? []).map(noteKey)));
     for (const note of stored.notes) {
-      this.pushNews(this.newsOfNote(note));
+      if (note.kind !== 'control') this.pushNews(this.newsOfNote(note));
       if (note.round >= this.match.round && !logged.has(noteKey(note))) {
         this.roundNotes.push({
           kind: note.kind,
@@ -309,19 +349,34 @@ export class ClassroomRoom extends Room<ClassroomState> {
   // -------------------------------------------------------------------------------------------
   // Joining and leaving
 
-  async onAuth(_client: Client, rawOptions: unknown): Promise<ClientData & { seatToken?: string }> {
+  async onAuth(
+    _client: Client,
+    rawOptions: unknown,
+    context?: { ip?: string | string[] },
+  ): Promise<ClientData & { seatToken?: string }> {
     const parsed = joinOptionsSchema.safeParse(rawOptions ?? {});
     if (!parsed.success)
       throw new ServerError(JOIN_ERROR.invalid, describeIssues(parsed.error).reason);
     const options = parsed.data;
     const limiter = new ClientRateLimiter(Date.now());
+    // A listed room's id can be joined directly, bypassing POST /api/join: wrong codes and keys
+    // count against the address here too.
+    const address = String((Array.isArray(context?.ip) ? context.ip[0] : context?.ip) ?? 'unknown');
+    const now = Date.now();
+    if (!this.services.guesses.allowed(address, now)) {
+      throw new ServerError(JOIN_ERROR.tooManyGuesses, 'too many wrong codes: wait a minute');
+    }
     if (options.instructorKey !== undefined) {
       if (!matchesHash(options.instructorKey, this.instructorKeyHash)) {
+        this.services.guesses.fail(address, now);
         throw new ServerError(JOIN_ERROR.wrongCode, 'wrong instructor key');
       }
       return { playerId: null, instructor: true, limiter };
     }
-    if (options.code !== this.code) throw new ServerError(JOIN_ERROR.wrongCode, 'wrong join code');
+    if (options.code !== this.code) {
+      this.services.guesses.fail(address, now);
+      throw new ServerError(JOIN_ERROR.wrongCode, 'wrong join code');
+    }
     if (options.seatToken) {
       const seat = [...this.seats.values()].find((s) =>
         matchesHash(options.seatToken!, s.seatTokenHash),
@@ -416,8 +471,14 @@ export class ClassroomRoom extends Room<ClassroomState> {
       old?.leave(CLOSE_CODE.removed, 'this seat was opened in another window');
     }
     seat.sessionId = client.sessionId;
+    this.away.delete(seat.playerId);
+    // The view holds exactly the seat's own town: a student moved while disconnected comes back
+    // to a view that still shows the old town, which must not stay visible.
+    for (const pub of this.state.towns.values()) {
+      if (pub.id !== seat.townId && client.view?.has(pub.private)) client.view.remove(pub.private);
+    }
     const town = seat.townId ? this.state.towns.get(seat.townId) : undefined;
-    if (town) client.view?.add(town.private);
+    if (town && !client.view?.has(town.private)) client.view?.add(town.private);
     const player = this.state.players.get(seat.playerId) ?? new Player();
     player.id = seat.playerId;
     player.name = seat.name;
@@ -435,12 +496,17 @@ export class ClassroomRoom extends Room<ClassroomState> {
     try {
       const remaining = this.state.deadline > 0 ? (this.state.deadline - Date.now()) / 1000 : 0;
       await this.allowReconnection(client, Math.ceil(Math.max(RECONNECT_SECONDS, remaining + 30)));
-      if (seat.removed) return;
+      if (seat.removed) {
+        // Removed by the instructor while away: the reconnection is refused at once.
+        client.leave(CLOSE_CODE.removed, 'removed by the instructor');
+        return;
+      }
       this.bindSeat(client, seat);
       this.refreshTowns();
       this.schedulePatch();
     } catch (_error) {
       // The seat stays; the student can still reclaim it with the seat token.
+      if (this.away.get(seat.playerId) === client) this.away.delete(seat.playerId);
     }
   }
 
@@ -452,6 +518,7 @@ export class ClassroomRoom extends Room<ClassroomState> {
     }
     if (seat && seat.sessionId === client.sessionId) {
       seat.sessionId = null;
+      if (!seat.removed) this.away.set(seat.playerId, client);
       const player = this.state.players.get(seat.playerId);
       if (player) player.connected = false;
     }
@@ -771,19 +838,27 @@ export class ClassroomRoom extends Room<ClassroomState> {
     await this.moveSeat(seat, townId);
   }
 
+  /** The StateView of a student's connection, live or kept for a reconnection. */
+  private viewOf(seat: Seat): StateView | undefined {
+    const client =
+      this.clients.find((c) => c.sessionId === seat.sessionId) ?? this.away.get(seat.playerId);
+    return client?.view;
+  }
+
   private async moveSeat(seat: Seat, townId: string): Promise<void> {
     const from = seat.townId;
     const client = this.clients.find((c) => c.sessionId === seat.sessionId);
-    if (from && client) client.view?.remove(this.state.towns.get(from)!.private);
+    const view = this.viewOf(seat);
+    const old = from ? this.state.towns.get(from)!.private : undefined;
+    if (old && view?.has(old)) view.remove(old);
     seat.townId = townId;
     seat.rolesAssigned = false;
     this.redistribute(townId);
     if (from) this.redistribute(from);
     await this.saveSeats(townId, from);
-    if (client) {
-      client.view?.add(this.state.towns.get(townId)!.private);
-      client.send('seat', { townId, portfolios: seat.portfolios });
-    }
+    const next = this.state.towns.get(townId)!.private;
+    if (view && !view.has(next)) view.add(next);
+    client?.send('seat', { townId, portfolios: seat.portfolios });
     this.refreshTowns();
     this.schedulePatch();
   }
@@ -869,6 +944,12 @@ export class ClassroomRoom extends Room<ClassroomState> {
           return this.sendError(client, { code: 'notFound', type, reason: 'no such student' });
         seat.removed = true;
         const from = seat.townId;
+        // Away when removed: the view kept for a reconnection shows nothing private any more.
+        const kept = this.away.get(seat.playerId)?.view;
+        if (from && kept?.has(this.state.towns.get(from)!.private)) {
+          kept.remove(this.state.towns.get(from)!.private);
+        }
+        this.away.delete(seat.playerId);
         if (from) this.redistribute(from);
         await this.saveSeats(from, null, seat);
         this.state.players.delete(seat.playerId);
@@ -892,10 +973,9 @@ export class ClassroomRoom extends Room<ClassroomState> {
         }
         seat.portfolios = [...portfolios];
         seat.rolesAssigned = true;
+        // Hand out what nobody holds now, and tell every member of the team their roles.
+        this.redistribute(seat.townId);
         await this.saveSeats(seat.townId);
-        this.clients
-          .find((c) => c.sessionId === seat.sessionId)
-          ?.send('seat', { townId: seat.townId, portfolios });
         break;
       }
       case 'setDiplomacy':
@@ -906,12 +986,15 @@ export class ClassroomRoom extends Room<ClassroomState> {
         break;
       case 'lock':
         this.state.locked = (message as { locked: boolean }).locked;
+        await this.updateListing();
         break;
       case 'end':
         if (phase === 'ended') return wrongPhase('the match has already ended');
         await this.endMatch();
         break;
     }
+    const control = controlNote(action, message, (id) => this.seats.get(id)?.name ?? id);
+    if (control) await this.addNote({ kind: 'control', author: 'instructor', text: control });
     await this.services.store.savePhase(this.matchId, this.phaseRecord());
     client.send('ack', { type });
     this.refreshTowns();
@@ -1131,8 +1214,16 @@ export class ClassroomRoom extends Room<ClassroomState> {
     this.refreshEconomy();
   }
 
+  /** Public sessions stay in the lobby only while new students may join them. */
+  private async updateListing(): Promise<void> {
+    const open =
+      this.config.visibility !== 'private' && !this.state.locked && this.state.phase !== 'ended';
+    await this.setPrivate(!open);
+  }
+
   private async endMatch(): Promise<void> {
     this.setPhase('ended', 0);
+    await this.updateListing();
     await this.services.store.finishMatch(this.matchId);
     this.broadcast('ended', { matchId: this.matchId });
   }
@@ -1197,7 +1288,8 @@ export class ClassroomRoom extends Room<ClassroomState> {
     await this.services.store.addNote(this.matchId, full);
     // Notes made while results are shown go into the next round's entry.
     this.roundNotes.push({ kind: full.kind, author: full.author, text: full.text, at: full.at });
-    this.pushNews({ ...this.newsOfNote(full), townId });
+    // Controls are for the log and the debrief; the class sees their effect, not a news line.
+    if (full.kind !== 'control') this.pushNews({ ...this.newsOfNote(full), townId });
     this.schedulePatch();
   }
 

@@ -41,9 +41,12 @@ export function distributePortfolios(members: Seat[]): void {
   const held = new Set(members.filter((m) => m.rolesAssigned).flatMap((m) => m.portfolios));
   const auto = members.filter((m) => !m.rolesAssigned);
   for (const m of auto) m.portfolios = [];
-  if (auto.length === 0) return;
   const free = PORTFOLIOS.filter((p) => !held.has(p));
-  free.forEach((p: Portfolio, i) => auto[i % auto.length].portfolios.push(p));
+  // Every portfolio stays in someone's hands (a town without a mayor could never submit): the
+  // free ones go to members without assigned roles, or, if all have them, to all in join order.
+  const takers = auto.length > 0 ? auto : members;
+  if (takers.length === 0) return;
+  free.forEach((p: Portfolio, i) => takers[i % takers.length].portfolios.push(p));
 }
 
 /** The town with the fewest members that still has room, preferring the scenario's order. */

@@ -26,9 +26,17 @@ export function isJoinCode(input: string): boolean {
   );
 }
 
-/** Display names: trimmed, inner whitespace collapsed, 1–24 printable characters. */
+/**
+ * Display names: trimmed, inner whitespace collapsed, invisible format characters (zero-width
+ * spaces and joiners, direction marks) removed so "Ana" and "Ana\u200b" are the same name;
+ * 1–24 printable characters.
+ */
 export function normaliseName(input: string): string {
-  return input.normalize('NFC').replace(/\s+/g, ' ').trim();
+  return input
+    .normalize('NFC')
+    .replace(/\p{Cf}/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Close and join-refusal codes of the classroom room, for plain-words errors in the client. */
@@ -40,6 +48,8 @@ export const JOIN_ERROR = {
   removed: 4105,
   invalid: 4106,
   ended: 4107,
+  /** Too many wrong join codes from this address: wait a minute. */
+  tooManyGuesses: 4108,
 } as const;
 
 /** Close codes the server uses when it disconnects a client. */
