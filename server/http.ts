@@ -6,7 +6,8 @@
  */
 import express, { type Request, type Response } from 'express';
 import { matchMaker } from '@colyseus/core';
-import { replayLog, SCENARIOS, type MatchState } from '../shared/index';
+import { replayLog, SCENARIOS, type MatchLog, type MatchState } from '../shared/index';
+import { endLog, unloggedNotes } from '../shared/engine/match-log';
 import { matchCsv } from '../shared/engine/csv';
 import { z } from 'zod';
 import {
@@ -20,7 +21,7 @@ import { GuessLimiter, TokenBucket } from './rate-limit';
 import { matchesHash, sha256 } from './rooms/seats';
 import { roomServices } from './services';
 import { SessionInputError, createSession, roomOfCode } from './sessions';
-import { matchLogOf } from './store/match-store';
+import { matchLogOf, type StoredMatch } from './store/match-store';
 
 function instructorKeyOf(req: Request): string | null {
   const header = req.get('authorization');
@@ -50,6 +51,17 @@ const annotationsSchema = z
 async function closeRoom(roomId: string): Promise<void> {
   const room = matchMaker.getLocalRoomById(roomId);
   if (room) await room.disconnect(CLOSE_CODE.ended);
+}
+
+/**
+ * The stored match's log. A finished match's end marker also seals its closing notes: the stored
+ * notes no round holds (made after the last round resolved, or in a round that never resolved).
+ * Version 1 and 2 logs keep their old marker (endLog ignores the notes there).
+ */
+export function storedLog(stored: StoredMatch): MatchLog {
+  const log = matchLogOf(stored);
+  if (log.end) endLog(log, { notes: unloggedNotes(log.rounds, stored.notes) });
+  return log;
 }
 
 function fail(res: Response, status: number, error: string): void {
@@ -138,7 +150,7 @@ export function apiRouter(): express.Router {
       if (seat.removed || !seat.townId) continue;
       names.set(seat.townId, [...(names.get(seat.townId) ?? []), seat.name]);
     }
-    const base = matchLogOf(stored);
+    const base = storedLog(stored);
     const towns = base.towns.map((t) => ({
       ...t,
       player: names.get(t.id)?.join(', ') ?? (stored.record.config.bots ? 'computer' : 'caretaker'),
@@ -157,7 +169,7 @@ export function apiRouter(): express.Router {
   router.get('/matches/:id/csv', async (req, res) => {
     const stored = await ownedMatch(req, res);
     if (!stored) return;
-    const log = matchLogOf(stored);
+    const log = storedLog(stored);
     const states: MatchState[] = [];
     try {
       replayLog(log, (step) => states.push(step.state));
@@ -192,7 +204,7 @@ export function apiRouter(): express.Router {
       return fail(res, 409, 'the instructor is not presenting this replay');
     }
     res.json({
-      ...matchLogOf(stored),
+      ...storedLog(stored),
       annotations: await roomServices().store.loadAnnotations(stored.record.id),
     });
   });

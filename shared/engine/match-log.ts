@@ -10,8 +10,8 @@ import type { MatchState, RoundResult, TownPlan } from './types';
 
 export const LOG_FORMAT = 'cluster-towns-match';
 /** Version written by this build; versions in READABLE_LOG_VERSIONS are still read. */
-export const LOG_VERSION = 2;
-export const READABLE_LOG_VERSIONS: readonly number[] = [1, 2];
+export const LOG_VERSION = 3;
+export const READABLE_LOG_VERSIONS: readonly number[] = [1, 2, 3];
 export const GAME_VERSION = '0.1.0';
 
 /** Who submitted a town's plan and when (epoch ms); informative, covered by the chain. */
@@ -69,7 +69,20 @@ export interface MatchLog {
   forkedFrom?: ForkOrigin;
   rounds: LoggedRound[];
   /** Version 2: written when the match ended, so a log cut short at the end is detected. */
-  end?: { rounds: number; chain: string };
+  end?: EndMarker;
+}
+
+/**
+ * The end marker. Version 2: the round count and the last link. Version 3 adds the closing notes
+ * (made after the last round resolved, so in no round's `notes`) and the seal, a link over them.
+ */
+export interface EndMarker {
+  rounds: number;
+  chain: string;
+  /** Version 3: announcements and statements after the last round (final words, a closing). */
+  notes?: RoundNote[];
+  /** Version 3: fnv1a64(chain | canonicalJson({ rounds, notes }) | "end"). */
+  seal?: string;
 }
 
 function roundContent(
@@ -140,10 +153,47 @@ export function appendRound(
   return entry;
 }
 
-/** Mark the match as finished, so that a later cut at the end of the file is detected. */
-export function endLog(log: MatchLog): void {
+/** The seal of a version 3 end marker: a last link over the round count and closing notes. */
+export function endSeal(chain: string, rounds: number, notes: readonly RoundNote[]): string {
+  return chainLink(chain, { rounds, notes }, 'end');
+}
+
+/**
+ * Mark the match as finished, so that a later cut at the end of the file is detected. From
+ * version 3 the marker also holds and seals the closing notes: those made after the last round
+ * resolved (or during a round that never resolved), which no round's `notes` holds. A version 1
+ * or 2 log has no place for them and keeps its old marker. Calling it again replaces the marker.
+ */
+export function endLog(log: MatchLog, closing: { notes?: readonly RoundNote[] } = {}): void {
   const last = log.rounds.length > 0 ? log.rounds[log.rounds.length - 1].chain : chainStart(log);
-  log.end = { rounds: log.rounds.length, chain: last };
+  const rounds = log.rounds.length;
+  if (log.version < 3) {
+    log.end = { rounds, chain: last };
+    return;
+  }
+  const notes = (closing.notes ?? []).map(({ kind, author, text, at }) => ({
+    kind,
+    author,
+    text,
+    at,
+  }));
+  log.end = { rounds, chain: last, notes, seal: endSeal(last, rounds, notes) };
+}
+
+/**
+ * The notes of a list (e.g. everything a server stored) that no logged round holds: for a
+ * finished match, its closing notes for `endLog`. Notes are matched on time, kind, author and
+ * text; the order of the list is kept.
+ */
+export function unloggedNotes(
+  rounds: readonly Pick<LoggedRound, 'notes'>[],
+  notes: readonly RoundNote[],
+): RoundNote[] {
+  const key = (n: RoundNote): string => `${n.at}|${n.kind}|${n.author}|${n.text}`;
+  const logged = new Set(rounds.flatMap((r) => (r.notes ?? []).map(key)));
+  return notes
+    .filter((n) => !logged.has(key(n)))
+    .map(({ kind, author, text, at }) => ({ kind, author, text, at }));
 }
 
 export class LogError extends Error {
@@ -155,6 +205,12 @@ export class LogError extends Error {
   }
 }
 
+/** "1, 2 and 3" */
+function readableVersions(): string {
+  const list = READABLE_LOG_VERSIONS.map(String);
+  return list.length > 1 ? `${list.slice(0, -1).join(', ')} and ${list.at(-1)}` : list.join('');
+}
+
 /** Shape check of an untrusted parsed log; throws LogError naming the problem. */
 export function parseLog(value: unknown): MatchLog {
   if (!value || typeof value !== 'object')
@@ -164,7 +220,7 @@ export function parseLog(value: unknown): MatchLog {
     throw new LogError(`not a match log: format is ${JSON.stringify(log.format)}`);
   if (typeof log.version !== 'number' || !READABLE_LOG_VERSIONS.includes(log.version)) {
     throw new LogError(
-      `unsupported match log version ${String(log.version)} (this build reads versions ${READABLE_LOG_VERSIONS.join(' and ')})`,
+      `unsupported match log version ${String(log.version)} (this build reads versions ${readableVersions()})`,
     );
   }
   if (
@@ -192,6 +248,14 @@ export function parseLog(value: unknown): MatchLog {
   if (log.end !== undefined) {
     if (!log.end || typeof log.end.rounds !== 'number' || typeof log.end.chain !== 'string') {
       throw new LogError('corrupt match log: malformed end marker');
+    }
+    if (
+      log.version >= 3 &&
+      (!Array.isArray(log.end.notes) ||
+        typeof log.end.seal !== 'string' ||
+        !log.end.notes.every((n) => n && typeof n === 'object'))
+    ) {
+      throw new LogError('corrupt match log: the end marker has no closing notes or seal');
     }
     if (log.end.rounds !== log.rounds.length) {
       throw new LogError(
@@ -269,6 +333,16 @@ export function* replaySteps(
   }
   if (log.end && log.end.chain !== chain) {
     throw new LogError('the end marker does not match the last round', log.rounds.length);
+  }
+  if (
+    log.end &&
+    log.version >= 3 &&
+    log.end.seal !== endSeal(chain, log.end.rounds, log.end.notes!)
+  ) {
+    throw new LogError(
+      'the end marker does not match its closing notes (hash chain broken)',
+      log.rounds.length,
+    );
   }
 }
 

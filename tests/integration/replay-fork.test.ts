@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GameServer } from '../../server/app';
-import { parseLog, replayLog, type MatchLog } from '../../shared/index';
+import { LOG_VERSION, parseLog, replayLog, type MatchLog } from '../../shared/index';
 import {
   createSession,
   joinStudent,
@@ -102,8 +102,9 @@ describe('forks and annotations', () => {
     me.room.send('continue', { round: 4 });
     await waitFor(() => stateOf(me).phase === 'ended', 'ended');
     parentLog = await logOf(parent);
-    expect(parentLog.version).toBe(2);
-    expect(parentLog.end).toEqual({ rounds: 4, chain: parentLog.rounds[3].chain });
+    expect(parentLog.version).toBe(LOG_VERSION);
+    expect(parentLog.end).toMatchObject({ rounds: 4, chain: parentLog.rounds[3].chain });
+    expect(parentLog.end!.seal).toMatch(/^[0-9a-f]{16}$/);
     expect(parentLog.rounds[0].submissions![0]).toMatchObject({ town: 'foshan', by: 'P' });
     expect(() => replayLog(parentLog)).not.toThrow();
     const file = join(dir, 'parent.json');

@@ -14,6 +14,7 @@ import {
   type MatchLog,
   type MatchState,
 } from '../../shared/index';
+import { unloggedNotes } from '../../shared/engine/match-log';
 
 function play(rounds: number, version = 2): { log: MatchLog; states: MatchState[] } {
   let state = createMatch('foshan-2007', { seed: 21 });
@@ -81,6 +82,47 @@ describe('match log version 2', () => {
     expect(() => replayLog(reparse(log))).not.toThrow();
     const future = { ...JSON.parse(JSON.stringify(log)), version: 7 };
     expect(failure(() => parseLog(future)).message).toMatch(/unsupported match log version 7/);
+  });
+
+  it('seals closing notes in the end marker from version 3, and reads version 2 markers', () => {
+    const closing = [
+      { kind: 'announcement' as const, author: 'instructor', text: 'Final words', at: 9000 },
+      { kind: 'statement' as const, author: 'Foshan (Ana)', text: 'Thanks all', at: 9001 },
+    ];
+    const { log } = play(2, 3);
+    endLog(log, { notes: closing });
+    expect(log.end).toMatchObject({ rounds: 2, chain: log.rounds[1].chain, notes: closing });
+    expect(() => replayLog(reparse(log))).not.toThrow();
+
+    const edited = reparse(log);
+    edited.end!.notes![0].text = 'Something else';
+    expect(failure(() => replayLog(edited)).message).toMatch(/closing notes/);
+    const dropped = reparse(log);
+    dropped.end!.notes!.pop();
+    expect(failure(() => replayLog(dropped)).message).toMatch(/closing notes/);
+    const unsealed = JSON.parse(JSON.stringify(log)) as MatchLog;
+    delete unsealed.end!.seal;
+    expect(failure(() => parseLog(unsealed)).message).toMatch(/malformed|no closing notes/);
+
+    // No closing notes: an empty, sealed list.
+    const { log: quiet } = play(1, 3);
+    endLog(quiet);
+    expect(quiet.end!.notes).toEqual([]);
+    expect(() => replayLog(reparse(quiet))).not.toThrow();
+
+    // Version 2 keeps its marker exactly (existing logs still verify; no place for the notes).
+    const { log: old } = play(2, 2);
+    endLog(old, { notes: closing });
+    expect(old.end).toEqual({ rounds: 2, chain: old.rounds[1].chain });
+    expect(() => replayLog(reparse(old))).not.toThrow();
+  });
+
+  it('finds the notes no round holds (the closing notes of a finished match)', () => {
+    const { log } = play(2, 3);
+    const logged = log.rounds.flatMap((r) => r.notes!);
+    const late = { kind: 'announcement' as const, author: 'instructor', text: 'Bye', at: 9999 };
+    const stored = [...logged.map((n) => ({ ...n, round: 1 })), { ...late, round: 2 }];
+    expect(unloggedNotes(log.rounds, stored)).toEqual([late]);
   });
 
   it('forks from a round: the new chain starts at the fork point and replays on its own', () => {
