@@ -203,14 +203,18 @@ describe.skipIf(!chromiumAvailable() && !process.env.CI)('the live play screen',
     await cai.room.leave();
   }, 180_000);
 
+  /** Start the first scenario from its briefing; returns the planning deadline (0: none). */
   async function startSolo(page: Page, timer: string | null): Promise<number> {
     await page.goto(`${stack.url}?test=1`);
-    await page.click('#solo-open');
-    await page.waitForSelector('.cg-card');
+    await page.click('#solo-open', { timeout: 60_000 });
+    await page.waitForSelector('.cg-card', { timeout: 60_000 });
     await page.click(`#cg-open-${FIRST.id}`);
-    await page.waitForSelector('#cg-start');
+    await page.waitForSelector('#cg-timer', { timeout: 60_000 });
     expect(await page.inputValue('#cg-timer')).toBe('0');
-    if (timer) await page.selectOption('#cg-timer', timer);
+    if (timer) {
+      await page.selectOption('#cg-timer', timer);
+      await page.screenshot({ path: `${SHOTS}/briefing-timer.png`, fullPage: true });
+    }
     await page.click('#cg-start');
     await atRound(page, 1);
     await page.waitForFunction(() => window.__session?.phase === 'planning');
@@ -218,18 +222,10 @@ describe.skipIf(!chromiumAvailable() && !process.env.CI)('the live play screen',
   }
 
   it('a solo game has no timer unless the player chooses one', async () => {
-    const untimed = await newPage();
-    expect(await startSolo(untimed, null)).toBe(0);
-    const timed = await newPage();
-    await timed.goto(`${stack.url}?test=1`);
-    await timed.click('#solo-open');
-    await timed.waitForSelector('.cg-card');
-    await timed.click(`#cg-open-${FIRST.id}`);
-    await timed.waitForSelector('#cg-timer');
-    await timed.screenshot({ path: `${SHOTS}/briefing-timer.png`, fullPage: true });
-    const deadline = await startSolo(timed, '300');
+    expect(await startSolo(await newPage(), null)).toBe(0);
+    const deadline = await startSolo(await newPage(), '300');
     const left = deadline - Date.now();
     expect(left).toBeGreaterThan(240_000);
     expect(left).toBeLessThanOrEqual(301_000);
-  }, 120_000);
+  }, 180_000);
 });
