@@ -495,13 +495,19 @@ export class ClassroomRoom extends Room<ClassroomState> {
     if (consented || this.state.phase === 'ended' || !seat || seat.removed) return;
     try {
       const remaining = this.state.deadline > 0 ? (this.state.deadline - Date.now()) / 1000 : 0;
-      await this.allowReconnection(client, Math.ceil(Math.max(RECONNECT_SECONDS, remaining + 30)));
+      const back = await this.allowReconnection(
+        client,
+        Math.ceil(Math.max(RECONNECT_SECONDS, remaining + 30)),
+      );
       if (seat.removed) {
         // Removed by the instructor while away: the reconnection is refused at once.
-        client.leave(CLOSE_CODE.removed, 'removed by the instructor');
+        back.leave(CLOSE_CODE.removed, 'removed by the instructor');
         return;
       }
-      this.bindSeat(client, seat);
+      // A fresh view holding only the seat's town as it is now (the seat may have moved while
+      // the student was away); the full state the client gets on its return is built from it.
+      back.view = new StateView();
+      this.bindSeat(back, seat);
       this.refreshTowns();
       this.schedulePatch();
     } catch (_error) {
@@ -864,6 +870,15 @@ export class ClassroomRoom extends Room<ClassroomState> {
   }
 
   private async statement(client: Client, seat: Seat, text: string): Promise<void> {
+    // Statements belong to a round of the log: none before the start or after the end.
+    if (this.state.phase === 'waiting' || this.state.phase === 'ended') {
+      this.sendError(client, {
+        code: 'wrongPhase',
+        type: 'statement',
+        reason: 'statements are made while the match runs',
+      });
+      return;
+    }
     if (!this.state.diplomacy) {
       this.sendError(client, {
         code: 'diplomacyOff',
@@ -923,6 +938,8 @@ export class ClassroomRoom extends Room<ClassroomState> {
         break;
       }
       case 'announce': {
+        // After the end an announcement would change the sealed end of the log.
+        if (phase === 'ended') return wrongPhase('the match has ended');
         const text = (message as { text: string }).text;
         await this.addNote({ kind: 'announcement', author: 'instructor', text });
         this.broadcast('announcement', { text });

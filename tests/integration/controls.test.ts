@@ -119,7 +119,7 @@ describe('instructor controls', () => {
       portfolios: ['mayor', 'environment'],
     });
     await waitFor(
-      () => stateOf(teacher).players.get(bo.welcome.playerId!)!.portfolios === 'mayor,environment',
+      () => stateOf(teacher).players.get(bo.welcome.playerId!)?.portfolios === 'mayor,environment',
       'roles',
     );
     expect(stateOf(teacher).players.get(ana.welcome.playerId!)!.portfolios).not.toContain('mayor');

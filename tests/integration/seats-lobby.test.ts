@@ -73,6 +73,7 @@ describe('seats changed while a student is away', () => {
       townId: 'shunde',
     });
     const back = await ws().reconnect(token);
+
     await waitFor(() => privateTowns(back).includes('shunde'), 'the new town visible');
     // Give any stray patch time to arrive: the old town's private part must not.
     await new Promise((r) => setTimeout(r, 300));
