@@ -13,6 +13,16 @@ export function clonePlain<T>(value: T): T {
   }
   const record = value as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(record)) out[key] = clonePlain(record[key]);
+  for (const key of Object.keys(record)) {
+    // A "__proto__" key (possible in JSON from a file) must stay a plain own property.
+    if (key === '__proto__') {
+      Object.defineProperty(out, key, {
+        value: clonePlain(record[key]),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    } else out[key] = clonePlain(record[key]);
+  }
   return out as T;
 }

@@ -15,6 +15,14 @@ describe('clonePlain', () => {
     expect(JSON.stringify(copy)).not.toBe(JSON.stringify(state));
   });
 
+  it('keeps a "__proto__" key as plain data', () => {
+    const value = JSON.parse('{"__proto__": {"x": 1}, "a": 2}') as Record<string, unknown>;
+    const copy = clonePlain(value);
+    expect(Object.keys(copy)).toEqual(['__proto__', 'a']);
+    expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
+    expect(copy).toStrictEqual(structuredClone(value));
+  });
+
   it('gives the same data as structuredClone for any JSON value', () => {
     fc.assert(
       fc.property(fc.jsonValue(), (value) => {
