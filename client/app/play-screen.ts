@@ -454,7 +454,10 @@ export function mountPlayScreen(root: HTMLElement, session: Session): () => void
         ? news.map((item) => h('li', { class: `news-${item.kind}` }, newsLine(item)))
         : [h('li', {}, t('play:noNews'))]),
     );
-    resultsTitle.textContent = t('play:resultsTitle', { round: session.resolvedRounds });
+    resultsTitle.textContent =
+      session.resolvedRounds > 0
+        ? t('play:resultsTitle', { round: session.resolvedRounds })
+        : t('play:resultsTitleNone');
     // The plan can be edited only while the round is being planned.
     const planning = phase === 'briefing' || phase === 'planning';
     side.hidden = !planning;
