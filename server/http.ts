@@ -20,7 +20,7 @@ import {
 import { GuessLimiter, TokenBucket } from './rate-limit';
 import { matchesHash, sha256 } from './rooms/seats';
 import { roomServices } from './services';
-import { SessionInputError, createSession, roomOfCode } from './sessions';
+import { ROOM_NAME, SessionInputError, createSession, roomOfCode } from './sessions';
 import { matchLogOf, type StoredMatch } from './store/match-store';
 
 function instructorKeyOf(req: Request): string | null {
@@ -75,6 +75,24 @@ export function apiRouter(): express.Router {
   // Session requests may carry a whole match log to fork from; everything else is small.
   router.use('/sessions', express.json({ limit: '8mb' }));
   router.use(express.json({ limit: '16kb' }));
+
+  /**
+   * The open public sessions, for the start screen: what the lobby room lists (public, not
+   * locked, not ended), with the code that joins them. Classroom sessions never appear.
+   */
+  router.get('/sessions/open', async (_req, res) => {
+    const rooms = await matchMaker.query({ name: ROOM_NAME, private: false });
+    const open = rooms.filter((r) => typeof r.metadata?.code === 'string');
+    res.json(
+      open.slice(0, 50).map((r) => ({
+        code: String(r.metadata.code),
+        title: String(r.metadata.title ?? ''),
+        scenarioId: String(r.metadata.scenarioId ?? ''),
+        // Connections, the instructor's included: a rough "how full" for the list.
+        people: r.clients,
+      })),
+    );
+  });
 
   router.get('/scenarios', (_req, res) => {
     res.json(

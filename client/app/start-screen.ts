@@ -10,7 +10,7 @@ import {
   normaliseName,
 } from '../../shared/protocol/codes';
 import { hasTranslation, onLanguageChange, t } from '../i18n';
-import { fetchScenarios, type ScenarioSummary } from '../net/api';
+import { fetchOpenSessions, fetchScenarios, type ScenarioSummary } from '../net/api';
 import { SessionError, type ProblemKind } from '../net/errors';
 import { listClasses } from '../net/seat-store';
 import type { CreatedSession, Session } from '../net/session-client';
@@ -83,6 +83,36 @@ export function mountStartScreen(
     joinButton,
     joinError,
   );
+  // Public sessions (an instructor chose "public"): listed so a player can pick one instead of
+  // typing its code. Classroom sessions are private and never appear here.
+  const openList = h('ul', { class: 'open-sessions-list', id: 'open-sessions' });
+  const openBlock = h(
+    'div',
+    { class: 'open-sessions', hidden: true },
+    tx('h3', 'app:join.openTitle'),
+    openList,
+  );
+  joinForm.append(openBlock);
+  void fetchOpenSessions()
+    .then((sessions) => {
+      openList.replaceChildren(
+        ...sessions.map((open) => {
+          const pick = h(
+            'button',
+            { type: 'button', class: 'btn btn-small', 'data-code': open.code },
+            t('app:join.openPick', { title: open.title || open.scenarioId, code: open.code }),
+          );
+          pick.addEventListener('click', () => {
+            codeInput.value = open.code;
+            fieldError(codeInput, code.error, null);
+            nameInput.focus();
+          });
+          return h('li', {}, pick);
+        }),
+      );
+      openBlock.hidden = sessions.length === 0;
+    })
+    .catch(() => undefined);
   codeInput.addEventListener('input', () => {
     // Echo what the server will read: upper case, no spaces, O→0, I/L→1.
     const caret = codeInput.selectionStart;

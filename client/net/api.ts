@@ -85,6 +85,18 @@ export async function fetchScenarios(): Promise<ScenarioSummary[]> {
   return (await (await request('/api/scenarios')).json()) as ScenarioSummary[];
 }
 
+/** A public session anyone may join (GET /api/sessions/open: what the lobby lists). */
+export interface OpenSession {
+  code: string;
+  title: string;
+  scenarioId: string;
+  people: number;
+}
+
+export async function fetchOpenSessions(): Promise<OpenSession[]> {
+  return (await (await request('/api/sessions/open')).json()) as OpenSession[];
+}
+
 export type MatchFileKind = 'log' | 'csv';
 
 /**

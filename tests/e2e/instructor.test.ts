@@ -218,6 +218,31 @@ describe.skipIf(!chromiumAvailable() && !process.env.CI)(
       expect(errors).toEqual([]);
     }, 90_000);
 
+    it('lists open public sessions under "Join a class" and fills in the picked code', async () => {
+      const res = await fetch(`${stack.game.url}/api/sessions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          scenarioId: 'foshan-2007',
+          visibility: 'public',
+          title: 'Saturday open table',
+        }),
+      });
+      const open = (await res.json()) as { code: string };
+      const page = await (
+        await browser.newContext({ viewport: { width: 1280, height: 800 } })
+      ).newPage();
+      await page.goto(stack.url);
+      const pick = page.locator(`#open-sessions button[data-code="${open.code}"]`);
+      await pick.waitFor({ timeout: 15_000 });
+      expect(await pick.textContent()).toContain('Saturday open table');
+      await pick.click();
+      expect(await page.inputValue('#join-code')).toBe(open.code);
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('join-name');
+      await page.screenshot({ path: `${SHOTS}/start-open-sessions.png` });
+      await page.context().close();
+    });
+
     it('speaks Chinese on request and keeps the start screen usable', async () => {
       const page = await (
         await browser.newContext({ viewport: { width: 1280, height: 800 } })

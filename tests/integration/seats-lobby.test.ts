@@ -206,8 +206,21 @@ describe('the lobby and wrong codes', () => {
     const guest = await ws().joinById(listed.roomId, { code: listed.metadata!.code, name: 'Dai' });
     expect(guest.roomId).toBe(open.roomId);
 
+    // The start screen's list over HTTP shows the same, never the private classroom session.
+    const secret = await createSession(server.url, { scenarioId: 'open-door-1980' });
+    const openList = async (): Promise<{ code: string; title: string }[]> =>
+      (await (await fetch(`${server.url}/api/sessions/open`)).json()) as {
+        code: string;
+        title: string;
+      }[];
+    const listedOverHttp = await openList();
+    expect(listedOverHttp.map((s) => s.code)).toContain(open.code);
+    expect(listedOverHttp.find((s) => s.code === open.code)?.title).toBe('Open table');
+    expect(listedOverHttp.map((s) => s.code)).not.toContain(secret.code);
+
     await ack(teacher, 'instructor:lock', { locked: true });
     await waitFor(() => !rooms.some((r) => r.roomId === open.roomId), 'unlisted once locked');
+    expect((await openList()).map((s) => s.code)).not.toContain(open.code);
     await lobby.leave();
     await guest.leave();
   });
