@@ -8,6 +8,7 @@ import type { GameServer } from '../../server/app';
 import type { Proposal, TownPlan } from '../../shared/index';
 import type { NewsItem } from '../../shared/protocol/messages';
 import {
+  ackOf,
   countOf,
   createSession,
   joinInstructor,
@@ -30,14 +31,6 @@ afterAll(async () => {
 
 function draftOf(j: Joined, townId: string): TownPlan {
   return JSON.parse(String(stateOf(j).towns.get(townId)!.private!.draft)) as TownPlan;
-}
-
-async function ackOf(j: Joined, type: string, body: unknown = {}): Promise<void> {
-  const before = countOf(j, 'ack');
-  const errors = countOf(j, 'error');
-  j.room.send(type, body);
-  await waitFor(() => countOf(j, 'ack') > before || countOf(j, 'error') > errors, `ack of ${type}`);
-  if (countOf(j, 'error') > errors) throw new Error(JSON.stringify(lastOf(j, 'error')));
 }
 
 function news(j: Joined): NewsItem[] {

@@ -139,3 +139,12 @@ export interface WireState {
 export function stateOf(joined: Joined): WireState {
   return joined.room.state as WireState;
 }
+
+/** Send an instructor control and wait for its acknowledgement; an error message throws. */
+export async function ackOf(j: Joined, type: string, body: unknown = {}): Promise<void> {
+  const before = countOf(j, 'ack');
+  const errors = countOf(j, 'error');
+  j.room.send(type, body);
+  await waitFor(() => countOf(j, 'ack') > before || countOf(j, 'error') > errors, `ack of ${type}`);
+  if (countOf(j, 'error') > errors) throw new Error(JSON.stringify(lastOf(j, 'error')));
+}

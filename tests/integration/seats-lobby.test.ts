@@ -8,11 +8,11 @@ import { Client, type Room } from 'colyseus.js';
 import type { GameServer } from '../../server/app';
 import { JOIN_ERROR } from '../../shared/protocol/codes';
 import {
+  ackOf,
   countOf,
   createSession,
   joinInstructor,
   joinStudent,
-  lastOf,
   startServer,
   stateOf,
   waitFor,
@@ -32,14 +32,6 @@ const ws = (): Client => new Client(server.url.replace('http', 'ws'));
 /** Drop the socket without a leave message, as a Wi-Fi cut does. */
 function dropSocket(j: Joined): void {
   (j.room.connection.transport as unknown as { ws: WebSocket }).ws.close();
-}
-
-async function ack(j: Joined, type: string, body: unknown): Promise<void> {
-  const before = countOf(j, 'ack');
-  const errors = countOf(j, 'error');
-  j.room.send(type, body);
-  await waitFor(() => countOf(j, 'ack') > before || countOf(j, 'error') > errors, `ack ${type}`);
-  if (countOf(j, 'error') > errors) throw new Error(JSON.stringify(lastOf(j, 'error')));
 }
 
 /** Which towns' private data (the full town state or the draft) this client's state holds. */
@@ -68,7 +60,7 @@ describe('seats changed while a student is away', () => {
       () => stateOf(teacher).players.get(ana.welcome.playerId!)?.connected === false,
       'seen as dropped',
     );
-    await ack(teacher, 'instructor:moveStudent', {
+    await ackOf(teacher, 'instructor:moveStudent', {
       playerId: ana.welcome.playerId,
       townId: 'shunde',
     });
@@ -91,9 +83,9 @@ describe('seats changed while a student is away', () => {
     const teacher = await joinInstructor(server.url, session);
     const ana = await joinStudent(server.url, session.code, { name: 'Ana', townId: 'foshan' });
     const bo = await joinStudent(server.url, session.code, { name: 'Bo', townId: 'foshan' });
-    await ack(teacher, 'instructor:start', {});
+    await ackOf(teacher, 'instructor:start', {});
     await waitFor(() => stateOf(bo).phase === 'planning', 'planning');
-    await ack(teacher, 'instructor:moveStudent', {
+    await ackOf(teacher, 'instructor:moveStudent', {
       playerId: ana.welcome.playerId,
       townId: 'shunde',
     });
@@ -128,7 +120,7 @@ describe('seats changed while a student is away', () => {
       () => stateOf(teacher).players.get(cai.welcome.playerId!)?.connected === false,
       'seen as dropped',
     );
-    await ack(teacher, 'instructor:removeStudent', { playerId: cai.welcome.playerId });
+    await ackOf(teacher, 'instructor:removeStudent', { playerId: cai.welcome.playerId });
     const closed = await ws()
       .reconnect(token)
       .then(
@@ -159,7 +151,7 @@ describe('roles', () => {
     const ana = await joinStudent(server.url, session.code, { name: 'Ana', townId: 'foshan' });
     const bo = await joinStudent(server.url, session.code, { name: 'Bo', townId: 'foshan' });
     const boSeats = countOf(bo, 'seat');
-    await ack(teacher, 'instructor:assignRoles', {
+    await ackOf(teacher, 'instructor:assignRoles', {
       playerId: ana.welcome.playerId,
       portfolios: ['construction'],
     });
@@ -176,7 +168,7 @@ describe('roles', () => {
 
     // A lone student cannot be left without the mayor either.
     const cai = await joinStudent(server.url, session.code, { name: 'Cai', townId: 'shunde' });
-    await ack(teacher, 'instructor:assignRoles', {
+    await ackOf(teacher, 'instructor:assignRoles', {
       playerId: cai.welcome.playerId,
       portfolios: ['science'],
     });
@@ -218,7 +210,7 @@ describe('the lobby and wrong codes', () => {
     expect(listedOverHttp.find((s) => s.code === open.code)?.title).toBe('Open table');
     expect(listedOverHttp.map((s) => s.code)).not.toContain(secret.code);
 
-    await ack(teacher, 'instructor:lock', { locked: true });
+    await ackOf(teacher, 'instructor:lock', { locked: true });
     await waitFor(() => !rooms.some((r) => r.roomId === open.roomId), 'unlisted once locked');
     expect((await openList()).map((s) => s.code)).not.toContain(open.code);
     await lobby.leave();
@@ -236,13 +228,13 @@ describe('instructor controls in the log', () => {
       resultsSeconds: 0,
     });
     const teacher = await joinInstructor(server.url, session);
-    await ack(teacher, 'instructor:start', {});
+    await ackOf(teacher, 'instructor:start', {});
     await waitFor(() => stateOf(teacher).phase === 'planning', 'planning');
-    await ack(teacher, 'instructor:pause', {});
-    await ack(teacher, 'instructor:extend', { seconds: 60 });
-    await ack(teacher, 'instructor:resume', {});
-    await ack(teacher, 'instructor:setDiplomacy', { enabled: false });
-    await ack(teacher, 'instructor:advance', {});
+    await ackOf(teacher, 'instructor:pause', {});
+    await ackOf(teacher, 'instructor:extend', { seconds: 60 });
+    await ackOf(teacher, 'instructor:resume', {});
+    await ackOf(teacher, 'instructor:setDiplomacy', { enabled: false });
+    await ackOf(teacher, 'instructor:advance', {});
     await waitFor(() => stateOf(teacher).phase === 'results', 'results');
     const res = await fetch(`${server.url}/api/matches/${session.matchId}/log`, {
       headers: { authorization: `Bearer ${session.instructorKey}` },
