@@ -147,7 +147,7 @@ async function showReplay(matchId: string | null): Promise<void> {
       ctx.matchId && (ctx.instructorKey || ctx.joinCode)
         ? roomSync(role, ctx)
         : broadcastSync(role, ctx),
-    onPlay: (s) => void enter(s, null),
+    onPlay: (s, created) => void enter(s, created ?? null),
     testMode: params.get('test') === '1',
   });
 }

@@ -6,8 +6,9 @@ import type { MatchLog } from '../../shared';
 import { NAME_MAX_LENGTH, normaliseName } from '../../shared/protocol/messages';
 import { t } from '../i18n';
 import { busy, h } from '../app/dom';
+import type { CreatedSession } from '../net/api';
 import { SessionError, problemText, type Session } from '../net/session-client';
-import { forkAndJoin } from './fork';
+import { forkAndJoin, forkAsClass } from './fork';
 import { ServerError } from './server';
 
 export interface ForkPanel {
@@ -16,8 +17,11 @@ export interface ForkPanel {
   relabel(): void;
 }
 
-/** Hand the joined game to the play screen; by default the page reopens on the seat. */
-export type PlayHandoff = (session: Session) => void;
+/**
+ * Hand the joined game to the play screen (or, for a class, the instructor screen with the new
+ * session's key); by default the page reopens on the seat.
+ */
+export type PlayHandoff = (session: Session, created?: CreatedSession) => void;
 
 export function mountFork(log: MatchLog, onPlay: PlayHandoff | undefined): ForkPanel {
   let round = 0;
@@ -35,6 +39,12 @@ export function mountFork(log: MatchLog, onPlay: PlayHandoff | undefined): ForkP
     id: 'replay-fork',
     'aria-describedby': 'replay-fork-intro',
   });
+  const classButton = h('button', {
+    type: 'button',
+    class: 'btn',
+    id: 'replay-fork-class',
+    'aria-describedby': 'replay-fork-intro',
+  });
   const error = h('p', {
     class: 'form-error',
     role: 'alert',
@@ -47,6 +57,7 @@ export function mountFork(log: MatchLog, onPlay: PlayHandoff | undefined): ForkP
     intro,
     h('div', { class: 'field' }, nameLabel, name),
     button,
+    classButton,
     error,
   );
 
@@ -69,17 +80,32 @@ export function mountFork(log: MatchLog, onPlay: PlayHandoff | undefined): ForkP
         if (onPlay) onPlay(session);
         else location.assign(`${location.pathname}?join=${encodeURIComponent(session.code)}`);
       })
-      .catch((e: unknown) => {
-        if (e instanceof ServerError) show(t('replay:fork.refused', { reason: e.message }));
-        else if (e instanceof SessionError) show(problemText(e.kind));
-        else show(t('replay:fork.refused', { reason: String(e) }));
-      });
+      .catch(refused);
+  });
+
+  const refused = (e: unknown): void => {
+    if (e instanceof ServerError) show(t('replay:fork.refused', { reason: e.message }));
+    else if (e instanceof SessionError) show(problemText(e.kind));
+    else show(t('replay:fork.refused', { reason: String(e) }));
+  };
+
+  // The instructor's "what if" for the whole class: a classroom session from this round.
+  classButton.addEventListener('click', () => {
+    error.hidden = true;
+    const at = round;
+    void busy(classButton, t('replay:fork.starting'), () => forkAsClass(log, at))
+      .then(({ session, created }) => {
+        if (onPlay) onPlay(session, created);
+        else location.assign(location.pathname);
+      })
+      .catch(refused);
   });
 
   function relabel(): void {
     intro.textContent = t('replay:fork.intro', { round, year });
     nameLabel.textContent = t('replay:fork.name');
     button.textContent = t('replay:fork.button');
+    classButton.textContent = t('replay:fork.classButton');
   }
 
   relabel();

@@ -1,26 +1,44 @@
 /**
- * "What if Foshan had not cracked down in 2007?": start a new solo game that continues a replay
- * from one of its rounds. The server re-verifies the log, forks it (forkLog: the new log records
- * where it came from) and creates a solo session; the viewer then joins it as the player and
- * hands over to the play screen like the start screen does.
+ * "What if Foshan had not cracked down in 2007?": start a new solo game, or a classroom session
+ * the instructor runs, that continues a replay from one of its rounds. The server re-verifies the
+ * log, forks it (forkLog: the new log records where it came from) and creates the session; the
+ * viewer then joins it (as the player, or as the instructor) and hands over like the start
+ * screen does.
  */
 import type { MatchLog } from '../../shared';
 import type { CreatedSession } from '../net/api';
 import { loadSeat, saveSeat } from '../net/seat-store';
-import { joinClass, type Session } from '../net/session-client';
+import { createSession, joinAsInstructor, joinClass, type Session } from '../net/session-client';
 import { postJson } from './server';
 
 /** The body of `POST /api/sessions` for a fork. */
 export interface ForkRequest {
   scenarioId: string;
-  mode: 'solo';
+  mode: 'solo' | 'classroom';
   fork: { log: MatchLog; round: number };
 }
 
-export function forkRequest(log: MatchLog, round: number): ForkRequest {
+export function forkRequest(
+  log: MatchLog,
+  round: number,
+  mode: ForkRequest['mode'] = 'solo',
+): ForkRequest {
   // Our own notes are not part of the match; the server has no use for them.
   const { annotations: _notes, ...match } = log as MatchLog & { annotations?: unknown };
-  return { scenarioId: log.scenarioId, mode: 'solo', fork: { log: match as MatchLog, round } };
+  return { scenarioId: log.scenarioId, mode, fork: { log: match as MatchLog, round } };
+}
+
+/**
+ * Create a classroom session forked at `round` and join it as its instructor: the class joins
+ * with the new code, and this browser keeps the key like any class it created.
+ */
+export async function forkAsClass(
+  log: MatchLog,
+  round: number,
+): Promise<{ session: Session; created: CreatedSession }> {
+  const created = await createSession(forkRequest(log, round, 'classroom'));
+  const session = await joinAsInstructor(created.roomId, created.instructorKey);
+  return { session, created };
 }
 
 /** Create the forked solo session and take its seat; rejects with the server's reason. */

@@ -439,6 +439,27 @@ describe.skipIf(!chromiumAvailable() && !process.env.CI)(
       await page.context().close();
     }, 120_000);
 
+    it('forks a what-if as a new classroom session run from this browser', async () => {
+      const page = await instructorPage();
+      await page.goto(`${stack.url}?replay=${session.matchId}&test=1`);
+      await waitStatus(page, 'ready');
+      await page.fill('#replay-scrubber', '2');
+      await page.click('#replay-fork-class');
+      // The instructor screen of the new session, with its own join code and key.
+      await page.waitForSelector('#class-code', { timeout: 30_000 });
+      const code = ((await page.textContent('#class-code')) ?? '').replace(/\s/g, '');
+      expect(code).toMatch(/^[0-9A-Z]{6}$/);
+      expect(code).not.toBe(session.code);
+      // The new session starts from the parent's state after round 2.
+      const res = await fetch(`${stack.game.url}/api/join`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code }),
+      });
+      expect(res.status).toBe(200);
+      await page.context().close();
+    }, 120_000);
+
     it('a student with the follow link stays in sync with the presenting instructor through the server', async () => {
       // Two separate browser contexts: no BroadcastChannel between them, only the replay room.
       // The student opens the link first, as a class does before the instructor presents: the
