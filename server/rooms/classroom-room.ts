@@ -166,12 +166,6 @@ export class ClassroomRoom extends Room<ClassroomState> {
   /** When the last submission of the round arrived (for the load benchmark). */
   private completedAt = 0;
   private queue: Promise<void> = Promise.resolve();
-  /**
-   * Students whose connection dropped, by player id: Colyseus keeps their StateView for the
-   * reconnection and sends the full state through it on return, so a move or a removal while
-   * they are away must change that view at once.
-   */
-  private away = new Map<string, Client>();
 
   async onCreate(options: CreateOptions): Promise<void> {
     this.services = roomServices();
@@ -471,12 +465,8 @@ export class ClassroomRoom extends Room<ClassroomState> {
       old?.leave(CLOSE_CODE.removed, 'this seat was opened in another window');
     }
     seat.sessionId = client.sessionId;
-    this.away.delete(seat.playerId);
-    // The view holds exactly the seat's own town: a student moved while disconnected comes back
-    // to a view that still shows the old town, which must not stay visible.
-    for (const pub of this.state.towns.values()) {
-      if (pub.id !== seat.townId && client.view?.has(pub.private)) client.view.remove(pub.private);
-    }
+    // Every binding starts from a fresh view (a new connection, or a reconnection in onLeave),
+    // so it holds exactly the seat's own town even if the seat moved while the student was away.
     const town = seat.townId ? this.state.towns.get(seat.townId) : undefined;
     if (town && !client.view?.has(town.private)) client.view?.add(town.private);
     const player = this.state.players.get(seat.playerId) ?? new Player();
@@ -512,7 +502,6 @@ export class ClassroomRoom extends Room<ClassroomState> {
       this.schedulePatch();
     } catch (_error) {
       // The seat stays; the student can still reclaim it with the seat token.
-      if (this.away.get(seat.playerId) === client) this.away.delete(seat.playerId);
     }
   }
 
@@ -524,7 +513,6 @@ export class ClassroomRoom extends Room<ClassroomState> {
     }
     if (seat && seat.sessionId === client.sessionId) {
       seat.sessionId = null;
-      if (!seat.removed) this.away.set(seat.playerId, client);
       const player = this.state.players.get(seat.playerId);
       if (player) player.connected = false;
     }
@@ -844,17 +832,12 @@ export class ClassroomRoom extends Room<ClassroomState> {
     await this.moveSeat(seat, townId);
   }
 
-  /** The StateView of a student's connection, live or kept for a reconnection. */
-  private viewOf(seat: Seat): StateView | undefined {
-    const client =
-      this.clients.find((c) => c.sessionId === seat.sessionId) ?? this.away.get(seat.playerId);
-    return client?.view;
-  }
-
   private async moveSeat(seat: Seat, townId: string): Promise<void> {
     const from = seat.townId;
+    // Only a connected student's view needs changing: a student who is away gets a fresh view
+    // built from the new seat on reconnecting (onLeave).
     const client = this.clients.find((c) => c.sessionId === seat.sessionId);
-    const view = this.viewOf(seat);
+    const view = client?.view;
     const old = from ? this.state.towns.get(from)!.private : undefined;
     if (old && view?.has(old)) view.remove(old);
     seat.townId = townId;
@@ -961,12 +944,6 @@ export class ClassroomRoom extends Room<ClassroomState> {
           return this.sendError(client, { code: 'notFound', type, reason: 'no such student' });
         seat.removed = true;
         const from = seat.townId;
-        // Away when removed: the view kept for a reconnection shows nothing private any more.
-        const kept = this.away.get(seat.playerId)?.view;
-        if (from && kept?.has(this.state.towns.get(from)!.private)) {
-          kept.remove(this.state.towns.get(from)!.private);
-        }
-        this.away.delete(seat.playerId);
         if (from) this.redistribute(from);
         await this.saveSeats(from, null, seat);
         this.state.players.delete(seat.playerId);
