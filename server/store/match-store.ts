@@ -77,6 +77,17 @@ export interface Annotation {
   at: number;
 }
 
+/**
+ * One accepted command of the session machine (server/session/, docs/session-log.md): the
+ * session's persistence is this append-only log, replayed through the machine after a restart
+ * or on another process. `seq` counts from 1 per match, without gaps; `command` is the machine's
+ * command as plain JSON (its `now` included), stored and returned unchanged.
+ */
+export interface CommandRecord {
+  seq: number;
+  command: unknown;
+}
+
 export interface StoredMatch {
   record: MatchRecord;
   phase: PhaseRecord;
@@ -100,6 +111,13 @@ export interface MatchSummary {
 
 export interface MatchStore {
   createMatch(record: MatchRecord, phase: PhaseRecord): Promise<void>;
+  /**
+   * Append commands to a match's command log, in order. Resolves once they are durable. A
+   * `seq` already stored for the match is an error (two processes never write one session).
+   */
+  appendCommands(matchId: string, commands: CommandRecord[]): Promise<void>;
+  /** The whole command log of a match, in `seq` order (empty for an unknown match). */
+  loadCommands(matchId: string): Promise<CommandRecord[]>;
   savePhase(matchId: string, phase: PhaseRecord): Promise<void>;
   /** Append a resolved round and clear that round's drafts and submissions, atomically. */
   appendRound(matchId: string, entry: LoggedRound, phase: PhaseRecord): Promise<void>;

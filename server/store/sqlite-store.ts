@@ -14,6 +14,7 @@ import { dirname } from 'node:path';
 import type { LoggedRound } from '../../shared/index';
 import type {
   Annotation,
+  CommandRecord,
   DraftRecord,
   MatchRecord,
   MatchStore,
@@ -62,6 +63,10 @@ CREATE TABLE IF NOT EXISTS notes (
   text TEXT NOT NULL, at INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS notes_by_match ON notes (match_id);
+CREATE TABLE IF NOT EXISTS commands (
+  match_id TEXT NOT NULL, seq INTEGER NOT NULL, command TEXT NOT NULL,
+  PRIMARY KEY (match_id, seq)
+);
 CREATE TABLE IF NOT EXISTS annotations (
   match_id TEXT PRIMARY KEY, list TEXT NOT NULL
 );
@@ -160,6 +165,22 @@ export class SqliteMatchStore implements MatchStore {
         record.createdAt,
       );
     });
+  }
+
+  appendCommands(matchId: string, commands: CommandRecord[]): Promise<void> {
+    return this.write(() => {
+      const insert = this.sql('INSERT INTO commands (match_id, seq, command) VALUES (?, ?, ?)');
+      for (const c of commands) insert.run(matchId, c.seq, JSON.stringify(c.command));
+    });
+  }
+
+  async loadCommands(matchId: string): Promise<CommandRecord[]> {
+    this.flush();
+    return (
+      this.sql('SELECT seq, command FROM commands WHERE match_id = ? ORDER BY seq').all(
+        matchId,
+      ) as { seq: number; command: string }[]
+    ).map((r) => ({ seq: r.seq, command: JSON.parse(r.command) as unknown }));
   }
 
   savePhase(matchId: string, phase: PhaseRecord): Promise<void> {
@@ -355,7 +376,15 @@ export class SqliteMatchStore implements MatchStore {
 
   deleteMatch(matchId: string): Promise<void> {
     return this.write(() => {
-      for (const table of ['rounds', 'seats', 'drafts', 'submissions', 'notes', 'annotations']) {
+      for (const table of [
+        'rounds',
+        'seats',
+        'drafts',
+        'submissions',
+        'notes',
+        'annotations',
+        'commands',
+      ]) {
         this.sql(`DELETE FROM ${table} WHERE match_id = ?`).run(matchId);
       }
       this.sql('DELETE FROM matches WHERE id = ?').run(matchId);
