@@ -1,6 +1,7 @@
 /** Helpers shared by the command-line scripts (sim, replay, bench). */
 import {
   appendRound,
+  buildRoundPlans,
   createMatch,
   decidePlan,
   resolveRound,
@@ -93,18 +94,29 @@ export function decidePlans(
   strategies: readonly StrategyId[],
   rejected: RejectedPlan[] = [],
 ): Record<string, TownPlan> {
-  const plans: Record<string, TownPlan> = {};
-  state.towns.forEach((town, i) => {
-    const strategy = strategyFor(strategies, i);
-    const plan = decidePlan(state, town.id, strategy);
-    const check = validatePlan(state, town.id, plan);
-    if (check.ok) {
-      plans[town.id] = plan;
-    } else {
-      const reason = check.errors.map((e) => `${e.path}: ${e.reason}`).join('; ');
-      rejected.push({ round: state.round + 1, town: town.id, strategy, reason });
-    }
-  });
+  // The same builder as the classroom: a strategy's plan that does not validate is played by
+  // the caretaker, and the CLI reports it.
+  const seats = state.towns.map((town, i) => ({
+    townId: town.id,
+    submitted: null,
+    strategy: strategyFor(strategies, i),
+  }));
+  const { plans, adjustments } = buildRoundPlans(state, seats);
+  for (const a of adjustments) {
+    if (a.reason !== 'invalidPlan') continue;
+    const i = state.towns.findIndex((t) => t.id === a.townId);
+    const plan = decidePlan(state, a.townId, strategyFor(strategies, i));
+    const check = validatePlan(state, a.townId, plan);
+    const reason = check.ok
+      ? 'invalid'
+      : check.errors.map((e) => `${e.path}: ${e.reason}`).join('; ');
+    rejected.push({
+      round: state.round + 1,
+      town: a.townId,
+      strategy: strategyFor(strategies, i),
+      reason,
+    });
+  }
   return plans;
 }
 

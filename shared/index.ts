@@ -21,12 +21,20 @@ export {
   type PlanError,
   type PlanValidation,
 } from './engine/plan-schema';
+export {
+  buildRoundPlans,
+  computerPlans,
+  fitCaretakerPlan,
+  type CaretakerDrop,
+  type PlanAdjustment,
+  type RoundPlans,
+  type TownSeatInput,
+} from './engine/round-plans';
 export { planCost, availableBudget, INFRA_SPECS, POLICY_COSTS } from './engine/costs';
 export { hashState, canonicalJson } from './engine/hash';
 export { explanationText } from './engine/explain';
 export {
   decidePlan,
-  computerPlans,
   STRATEGIES,
   STRATEGY_IDS,
   isStrategyId,

@@ -44,13 +44,30 @@ export function pacingPanel(session: Session, send: Send): Part {
   b.start.addEventListener('click', () => send('instructor:start', {}));
   b.pause.addEventListener('click', () => send('instructor:pause', {}));
   b.resume.addEventListener('click', () => send('instructor:resume', {}));
-  b.extend.addEventListener('click', () => send('instructor:extend', { seconds: 60 }));
+  b.extend.addEventListener('click', () => {
+    const s = session.state;
+    if (s.paused ? s.remainingMs > 0 : s.deadline > 0) {
+      send('instructor:extend', { seconds: 60 });
+      return;
+    }
+    // No timer runs: "+60 s" would start a deadline the class never had, so ask first.
+    void confirmAction({
+      title: t('instructor:confirm.extendTitle'),
+      body: t('instructor:confirm.extendBody', { seconds: 60 }),
+      confirm: t('instructor:controls.extend'),
+    }).then((ok) => ok && send('instructor:extend', { seconds: 60, startDeadline: true }));
+  });
   b.advance.addEventListener('click', () => {
+    // The confirmation acts on the phase and round on screen when it opened; if the session
+    // has moved on by the time it is confirmed, the server refuses it (issue 11).
+    const phase = session.phase;
+    if (phase !== 'briefing' && phase !== 'planning' && phase !== 'results') return;
+    const asked = { phase, round: Number(session.state.round) };
     void confirmAction({
       title: t('instructor:confirm.advanceTitle'),
       body: t('instructor:confirm.advanceBody'),
       confirm: t('instructor:controls.advance'),
-    }).then((ok) => ok && send('instructor:advance', {}));
+    }).then((ok) => ok && send('instructor:advance', { phase: asked.phase, round: asked.round }));
   });
   b.end.addEventListener('click', () => {
     void confirmAction({
@@ -87,7 +104,7 @@ export function pacingPanel(session: Session, send: Send): Part {
       b.pause.hidden = s.paused || !live;
       b.pause.disabled = phase === 'resolution';
       b.resume.hidden = !s.paused;
-      b.extend.disabled = !(s.paused || s.deadline > 0);
+      b.extend.disabled = !live || phase === 'resolution';
       b.advance.disabled = !['briefing', 'planning', 'results'].includes(phase);
       b.end.disabled = phase === 'ended';
       open.set(!s.locked);

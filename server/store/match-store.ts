@@ -114,8 +114,14 @@ export interface MatchStore {
   /**
    * Append commands to a match's command log, in order. Resolves once they are durable. A
    * `seq` already stored for the match is an error (two processes never write one session).
+   * With `durable: false` (draft edits) the store may commit them with the next durable write or
+   * shortly after, instead of syncing each one; their order is kept either way.
    */
-  appendCommands(matchId: string, commands: CommandRecord[]): Promise<void>;
+  appendCommands(
+    matchId: string,
+    commands: CommandRecord[],
+    options?: { durable?: boolean },
+  ): Promise<void>;
   /** The whole command log of a match, in `seq` order (empty for an unknown match). */
   loadCommands(matchId: string): Promise<CommandRecord[]>;
   savePhase(matchId: string, phase: PhaseRecord): Promise<void>;

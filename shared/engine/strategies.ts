@@ -153,21 +153,3 @@ export function decidePlan(state: MatchState, townId: string, strategy: Strategy
   }
   return plan;
 }
-
-/**
- * Plans for every town played by the computer, the strategies taken in turn by town order
- * (the default round-robin of bots, previews and benchmarks). Towns in `skip` get no plan.
- */
-export function computerPlans(
-  state: MatchState,
-  strategies: readonly StrategyId[] = STRATEGY_IDS,
-  skip: ReadonlySet<string> = new Set(),
-): Record<string, TownPlan> {
-  const plans: Record<string, TownPlan> = {};
-  state.towns.forEach((town, i) => {
-    if (!skip.has(town.id)) {
-      plans[town.id] = decidePlan(state, town.id, strategies[i % strategies.length]);
-    }
-  });
-  return plans;
-}

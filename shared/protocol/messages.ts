@@ -140,8 +140,23 @@ export const instructorMessages = {
   start: z.object({}).strict(),
   pause: z.object({}).strict(),
   resume: z.object({}).strict(),
-  extend: z.object({ seconds: z.number().int().min(10).max(1800) }).strict(),
-  advance: z.object({}).strict(),
+  /**
+   * Add time to the running timer. In a phase without a timer this would start a deadline the
+   * class never had, so it is refused unless `startDeadline` confirms it (issue 11).
+   */
+  extend: z
+    .object({ seconds: z.number().int().min(10).max(1800), startDeadline: z.boolean().optional() })
+    .strict(),
+  /**
+   * End the current phase now. Carries the phase and round the instructor saw when asking, so a
+   * confirmation that arrives after the phase moved on does nothing (and says so).
+   */
+  advance: z
+    .object({
+      phase: z.enum(['briefing', 'planning', 'results']),
+      round: z.number().int().min(0),
+    })
+    .strict(),
   fireEvent: z
     .object({
       eventId: z.string().refine((id) => eventIds.includes(id), { message: 'unknown event card' }),
@@ -188,7 +203,9 @@ export type ErrorCode =
   | 'planInvalid'
   | 'notFound'
   | 'diplomacyOff'
-  | 'conflict';
+  | 'conflict'
+  /** The server could not save the command (its store failed): nothing changed, try again. */
+  | 'unavailable';
 
 export interface ErrorMessage {
   code: ErrorCode;
