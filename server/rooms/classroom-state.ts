@@ -31,6 +31,11 @@ export const TownPrivate = schema(
     advisor: 'string',
     /** A campaign chapter's outcome so far (JSON Outcome), on the player's town only. */
     outcome: 'string',
+    /**
+     * Standing policies the caretaker could not keep last round because they no longer fit the
+     * budget (JSON CaretakerDrop[]: path and what the town had), so the team sees why.
+     */
+    caretaker: 'string',
   },
   'TownPrivate',
 );

@@ -191,7 +191,10 @@ describe.skipIf(!chromiumAvailable() && !process.env.CI)('the live play screen',
     expect(await ana.evaluate(() => window.__clusterTowns!.town!.view)).toBe('after');
 
     // The next round it has seen: the toggle works again.
-    teacher.room.send('instructor:advance', {});
+    teacher.room.send('instructor:advance', {
+      phase: String(teacher.room.state.phase),
+      round: Number(teacher.room.state.round),
+    });
     await atRound(ana, 2);
     await ana.locator('#pp-submit').dispatchEvent('click');
     cai.room.send('submit', { round: 2 });

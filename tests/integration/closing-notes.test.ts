@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GameServer } from '../../server/app';
 import { LogError, parseLog, replayLog, type MatchLog } from '../../shared/index';
 import {
+  advanceBody,
   countOf,
   createSession,
   joinInstructor,
@@ -66,7 +67,7 @@ describe('closing notes', () => {
         () => stateOf(ana).phase === 'results' && stateOf(ana).round === round,
         `results ${round}`,
       );
-      if (round === 1) await send('advance', {});
+      if (round === 1) await send('advance', advanceBody(teacher));
     }
     await send('announce', { text: 'Final words: well done' });
     await send('end', {});

@@ -9,6 +9,7 @@ import type { Proposal, TownPlan } from '../../shared/index';
 import type { NewsItem } from '../../shared/protocol/messages';
 import {
   ackOf,
+  advanceBody,
   countOf,
   createSession,
   joinInstructor,
@@ -149,7 +150,7 @@ describe('instructor controls', () => {
   });
 
   it('advances now, resolving with the queued card, and ends the match', async () => {
-    await ackOf(teacher, 'instructor:advance');
+    await ackOf(teacher, 'instructor:advance', advanceBody(teacher));
     await waitFor(() => stateOf(ana).phase === 'results', 'results');
     const res = await fetch(`${server.url}/api/matches/${session.matchId}/log`, {
       headers: { authorization: `Bearer ${session.instructorKey}` },

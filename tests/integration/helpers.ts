@@ -141,6 +141,12 @@ export function stateOf(joined: Joined): WireState {
 }
 
 /** Send an instructor control and wait for its acknowledgement; an error message throws. */
+/** What the instructor's "Advance now" sends: the phase and round it is confirmed for. */
+export function advanceBody(j: Joined): { phase: string; round: number } {
+  const state = stateOf(j);
+  return { phase: String(state.phase), round: Number(state.round) };
+}
+
 export async function ackOf(j: Joined, type: string, body: unknown = {}): Promise<void> {
   const before = countOf(j, 'ack');
   const errors = countOf(j, 'error');

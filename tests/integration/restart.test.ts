@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { TownPlan } from '../../shared/index';
 import {
+  advanceBody,
   countOf,
   createSession,
   joinInstructor,
@@ -127,7 +128,7 @@ describe('restart mid-match', () => {
     teacher.room.send('instructor:start', {});
     await waitFor(() => stateOf(teacher).phase === 'planning', 'planning');
     await announce(teacher, 'During planning of round 1');
-    teacher.room.send('instructor:advance', {});
+    teacher.room.send('instructor:advance', advanceBody(teacher));
     await waitFor(() => stateOf(teacher).phase === 'results', 'results of round 1');
     await announce(teacher, 'While the results of round 1 are shown');
 
@@ -137,9 +138,9 @@ describe('restart mid-match', () => {
     const second = await startProcess();
     const back = await joinInstructor(second.url, session);
     await waitFor(() => stateOf(back).phase === 'results', 'results again');
-    back.room.send('instructor:advance', {});
+    back.room.send('instructor:advance', advanceBody(back));
     await waitFor(() => stateOf(back).phase === 'planning', 'planning of round 2');
-    back.room.send('instructor:advance', {});
+    back.room.send('instructor:advance', advanceBody(back));
     await waitFor(() => stateOf(back).phase === 'results', 'results of round 2');
     const res = await fetch(`${second.url}/api/matches/${session.matchId}/log`, {
       headers: { authorization: `Bearer ${session.instructorKey}` },

@@ -9,6 +9,7 @@ import type { GameServer } from '../../server/app';
 import { JOIN_ERROR } from '../../shared/protocol/codes';
 import {
   ackOf,
+  advanceBody,
   countOf,
   createSession,
   joinInstructor,
@@ -234,7 +235,7 @@ describe('instructor controls in the log', () => {
     await ackOf(teacher, 'instructor:extend', { seconds: 60 });
     await ackOf(teacher, 'instructor:resume', {});
     await ackOf(teacher, 'instructor:setDiplomacy', { enabled: false });
-    await ackOf(teacher, 'instructor:advance', {});
+    await ackOf(teacher, 'instructor:advance', advanceBody(teacher));
     await waitFor(() => stateOf(teacher).phase === 'results', 'results');
     const res = await fetch(`${server.url}/api/matches/${session.matchId}/log`, {
       headers: { authorization: `Bearer ${session.instructorKey}` },
