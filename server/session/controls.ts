@@ -86,6 +86,10 @@ export function instructorCommand(ctx: Ctx, cmd: InstructorCommand): void {
   const phase: Phase = s.phase;
   const wrongPhase = (reason: string): void => refuse(ctx, 'wrongPhase', type, reason);
   const notFound = (reason: string): void => refuse(ctx, 'notFound', type, reason);
+  // The control's line goes into the round it acted on (an advance resolves the round it names,
+  // so its note belongs there); a refused control leaves no line (machine.ts drops it).
+  const note = controlNote(ctx, cmd);
+  if (note) addNote(ctx, { kind: 'control', author: 'instructor', text: note });
   switch (cmd.action) {
     case 'start':
       if (phase !== 'waiting') return wrongPhase('the match has already started');
@@ -181,8 +185,6 @@ export function instructorCommand(ctx: Ctx, cmd: InstructorCommand): void {
       endMatch(ctx);
       break;
   }
-  const note = controlNote(ctx, cmd);
-  if (note) addNote(ctx, { kind: 'control', author: 'instructor', text: note });
   ctx.effects.push({ type: 'reply', message: 'ack', payload: { type } });
   persist(ctx, 'durable');
   // The last submission may have come in while the round waited past its deadline.

@@ -154,7 +154,10 @@ export function step(session: Session, command: Command): StepResult {
     refused = ctx.refused;
   });
   // A refused command changes nothing: the rules check before they write, and this makes sure.
-  if (refused) return { session, effects, persist: 'none' };
+  if (refused) {
+    const replies = effects.filter((e) => e.type === 'error' || e.type === 'joinRefused');
+    return { session, effects: replies, persist: 'none' };
+  }
   return { session: next, effects, persist };
 }
 
