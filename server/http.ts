@@ -20,7 +20,7 @@ import {
 import { GuessLimiter, TokenBucket } from './rate-limit';
 import { matchesHash, sha256 } from './rooms/seats';
 import { roomServices } from './services';
-import { ROOM_NAME, SessionInputError, createSession, roomOfCode } from './sessions';
+import { ROOM_NAME, SessionInputError, createSession, ensureRoom, roomOfCode } from './sessions';
 import { matchLogOf, type StoredMatch } from './store/match-store';
 
 function instructorKeyOf(req: Request): string | null {
@@ -131,12 +131,14 @@ export function apiRouter(): express.Router {
       return fail(res, 429, 'too many wrong codes: wait a minute and try again');
     const raw = typeof req.body?.code === 'string' ? req.body.code : '';
     const code = normaliseJoinCode(raw.slice(0, 20));
-    const roomId = isJoinCode(code) ? await roomOfCode(code) : null;
-    if (!roomId) {
+    const found = isJoinCode(code) ? await roomOfCode(code) : null;
+    if (!found) {
       guesses.fail(ip, now);
       return fail(res, 404, 'no session has this code: check it with your instructor');
     }
-    res.json({ roomId, code });
+    // An ended class reopens for its instructor (log, CSV, debrief, replay); students who join
+    // it are told it has ended.
+    res.json({ roomId: found.roomId, code, ended: found.ended });
   });
 
   router.get('/matches', async (req, res) => {
@@ -262,9 +264,9 @@ export function apiRouter(): express.Router {
       return fail(res, 429, 'too many wrong codes: wait a minute and try again');
     const stored = await ownSoloGame(req, res);
     if (!stored) return;
-    const roomId = await roomOfCode(stored.record.code);
-    if (!roomId) return fail(res, 410, 'this saved game is no longer running');
-    res.json({ roomId, code: stored.record.code });
+    // A saved game whose room closed (idle, or the game ended) is brought back from the store.
+    await ensureRoom(stored.record.id, stored.record.roomId);
+    res.json({ roomId: stored.record.roomId, code: stored.record.code });
   });
 
   router.delete('/solo/:code', async (req, res) => {

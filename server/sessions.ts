@@ -34,12 +34,38 @@ export function randomJoinCode(): string {
   return code;
 }
 
-/** The live room of a join code, or null. */
-export async function roomOfCode(code: string): Promise<string | null> {
+const reopening = new Map<string, Promise<void>>();
+
+/**
+ * Bring a stored session back as a live room if none runs it: a class whose room closed after
+ * it ended (to download its log, open its debrief) or after an idle spell. One restore at a time
+ * per match, so two joins arriving together never start two rooms for one class.
+ */
+export async function ensureRoom(matchId: string, roomId: string): Promise<void> {
+  const live = await matchMaker.query({ roomId });
+  if (live.length > 0) return;
+  let pending = reopening.get(matchId);
+  if (!pending) {
+    const options: CreateOptions = {
+      internalSecret: roomServices().internalSecret,
+      restoreMatchId: matchId,
+    };
+    pending = matchMaker
+      .createRoom(ROOM_NAME, options)
+      .then(() => undefined)
+      .finally(() => reopening.delete(matchId));
+    reopening.set(matchId, pending);
+  }
+  await pending;
+}
+
+/** The room of a join code (reopened if it had closed), or null; `ended` for a finished class. */
+export async function roomOfCode(code: string): Promise<{ roomId: string; ended: boolean } | null> {
   const record = await roomServices().store.findByCode(code);
   if (!record) return null;
-  const live = await matchMaker.query({ roomId: record.roomId });
-  return live.length > 0 ? record.roomId : null;
+  const stored = await roomServices().store.loadMatch(record.id);
+  await ensureRoom(record.id, record.roomId);
+  return { roomId: record.roomId, ended: stored?.finished ?? false };
 }
 
 /** A session request that cannot be honoured (bad fork log, unknown campaign entry). */

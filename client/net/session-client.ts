@@ -141,11 +141,14 @@ function reopenStudent(seat: StudentSeatRecord) {
     try {
       room = await client.reconnect<WireState>(seat.reconnectionToken);
     } catch {
-      // The server no longer holds the connection open (long outage, restart): use the seat.
-      room = await client.joinById<WireState>(seat.roomId, {
-        code: seat.code,
-        seatToken: seat.seatToken,
-      });
+      // The server no longer holds the connection open (long outage, restart): use the seat,
+      // looking the code up again if the class's room had closed (the server reopens it).
+      const options = { code: seat.code, seatToken: seat.seatToken };
+      try {
+        room = await client.joinById<WireState>(seat.roomId, options);
+      } catch {
+        room = await client.joinById<WireState>((await lookupCode(seat.code)).roomId, options);
+      }
     }
     return settle(room, false);
   };
@@ -185,7 +188,8 @@ export async function joinAsInstructor(
   let joined: Settled;
   let roomId: string;
   try {
-    roomId = byCode ? (known?.roomId ?? (await lookupCode(asCode)).roomId) : roomIdOrCode.trim();
+    // Looked up every time: a class whose room closed (ended, idle) is reopened by the lookup.
+    roomId = byCode ? (await lookupCode(asCode)).roomId : roomIdOrCode.trim();
     joined = await settle(await client.joinById<WireState>(roomId, { instructorKey: key }), true);
   } catch (error) {
     throw joinProblem(error, true);

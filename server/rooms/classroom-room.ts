@@ -49,6 +49,11 @@ type Auth = Sender & { seatToken?: string };
 export const RECONNECT_SECONDS = 120;
 /** A room nobody has been connected to for this long is closed (its session stays stored). */
 export const IDLE_DISPOSE_MS = 2 * 60 * 60 * 1000;
+/**
+ * An ended class closes this soon after its last client left (or after it was reopened, if
+ * nobody comes): long enough for the instructor who looked its code up to join it.
+ */
+const endedLingerMs = (): number => Number(process.env.CLUSTER_TOWNS_ENDED_LINGER_MS ?? 10_000);
 
 export class ClassroomRoom extends Room<ClassroomState> {
   maxClients = 400;
@@ -412,14 +417,11 @@ export class ClassroomRoom extends Room<ClassroomState> {
     this.idle?.clear();
     this.idle = null;
     if (this.clients.length > 0) return;
-    if (this.session.phase === 'ended') {
-      this.disconnect().catch((e: unknown) => this.services.log(String(e)));
-      return;
-    }
+    const wait = this.session.phase === 'ended' ? endedLingerMs() : IDLE_DISPOSE_MS;
     this.idle = this.clock.setTimeout(() => {
-      if (this.clients.length === 0)
-        this.disconnect().catch((e: unknown) => this.services.log(String(e)));
-    }, IDLE_DISPOSE_MS);
+      if (this.clients.length > 0) return;
+      this.disconnect().catch((e: unknown) => this.services.log(String(e)));
+    }, wait);
   }
 
   async onDispose(): Promise<void> {

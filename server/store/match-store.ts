@@ -137,6 +137,7 @@ export interface MatchStore {
   unfinishedMatchIds(): Promise<string[]>;
   /** Matches created with this instructor key hash, newest first. */
   listMatches(instructorKeyHash: string): Promise<MatchSummary[]>;
+  /** The newest match with this join code, finished or not (an ended class can be reopened). */
   findByCode(code: string): Promise<MatchRecord | null>;
   /** Instructor bookmarks on rounds of a match (issue 5), kept beside its log. */
   loadAnnotations(matchId: string): Promise<Annotation[]>;

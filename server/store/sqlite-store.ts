@@ -352,9 +352,9 @@ export class SqliteMatchStore implements MatchStore {
 
   async findByCode(code: string): Promise<MatchRecord | null> {
     this.flush();
-    const row = this.sql(
-      'SELECT * FROM matches WHERE code = ? AND finished = 0 ORDER BY created_at DESC',
-    ).get(code) as MatchRow | undefined;
+    const row = this.sql('SELECT * FROM matches WHERE code = ? ORDER BY created_at DESC').get(
+      code,
+    ) as MatchRow | undefined;
     return row ? this.recordOf(row) : null;
   }
 

@@ -78,15 +78,22 @@ export async function joinStudent(
   return welcomed(room, record(room));
 }
 
+/**
+ * Wait until `predicate` holds: checked on every turn of the event loop (after each message the
+ * clients receive), and after `poll` for what only a request can observe (e.g. /health).
+ */
 export async function waitFor(
   predicate: () => boolean,
   what: string,
   timeoutMs = 10_000,
+  poll?: () => Promise<void>,
 ): Promise<void> {
   const start = Date.now();
+  if (poll) await poll();
   while (!predicate()) {
     if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 20));
+    if (poll) await poll();
   }
 }
 
