@@ -52,4 +52,43 @@ export default defineConfig(
       '@typescript-eslint/no-explicit-any': 'error',
     },
   },
+  {
+    // Type-aware rules where promises meet I/O: a promise nobody awaits or catches can take the
+    // whole process down (issue 11), and an async callback where a sync one is expected hides
+    // its failures.
+    files: ['server/**/*.ts', 'client/**/*.ts', 'scripts/**/*.ts', 'shared/**/*.ts'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  {
+    // The session machine is pure like the engine: time comes in with each command.
+    files: ['server/session/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@colyseus/*', 'colyseus.js'], message: 'The session machine is pure.' },
+            { group: ['node:*', 'express', 'better-sqlite3'], message: 'No I/O in the machine.' },
+          ],
+        },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'Time is the command\'s `now`.' },
+        { object: 'Math', property: 'random', message: 'The machine is deterministic.' },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'setTimeout', message: 'Deadlines are data; the room delivers ticks.' },
+        { name: 'setInterval', message: 'Deadlines are data; the room delivers ticks.' },
+      ],
+      '@typescript-eslint/no-explicit-any': 'error',
+    },
+  },
 );
