@@ -80,7 +80,7 @@ export default defineConfig(
       ],
       'no-restricted-properties': [
         'error',
-        { object: 'Date', property: 'now', message: 'Time is the command\'s `now`.' },
+        { object: 'Date', property: 'now', message: "Time is the command's `now`." },
         { object: 'Math', property: 'random', message: 'The machine is deterministic.' },
       ],
       'no-restricted-globals': [
