@@ -7,41 +7,20 @@
  */
 import { Room, ServerError, type Client, type Delayed } from '@colyseus/core';
 import { StateView } from '@colyseus/schema';
-import { forkLog, type MatchLog, type MatchState } from '../../shared/index';
-import { GAME_VERSION } from '../../shared/engine/match-log';
-import { findScenario } from '../../shared/index';
-import {
-  CLOSE_CODE,
-  JOIN_ERROR,
-  describeIssues,
-  joinOptionsSchema,
-  type SessionConfig,
-} from '../../shared/protocol/messages';
+import { CLOSE_CODE } from '../../shared/protocol/messages';
 import { recordPublish, recordResolution } from '../metrics';
 import { ClientRateLimiter } from '../rate-limit';
 import { roomServices, type RoomServices } from '../services';
-import type { PhaseRecord } from '../store/match-store';
-import { newSession, replay, startOfLog, startingPoint, step } from '../session/machine';
+import { step } from '../session/machine';
 import type { Command, Effect, Session, StepResult } from '../session/types';
 import type { ClassroomState } from './classroom-state';
+import { identify } from './room-auth';
 import { translate, type Sender } from './room-input';
-import { matchesHash, newSecret, sha256 } from './seats';
-import { createView, projectSession } from './session-view';
+import { newSecret, sha256 } from './seats';
+import { SessionLog, type CreateOptions } from './session-log';
+import { createView, metadataOf, projectSession, syncView, welcomeOf } from './session-view';
 
-/** Options the HTTP route passes when it creates a session (never a client's options). */
-export interface CreateOptions {
-  internalSecret: string;
-  create?: {
-    matchId: string;
-    roomId: string;
-    code: string;
-    instructorKeyHash: string;
-    config: SessionConfig;
-    /** A verified parent log and its state at the fork round (see sessions.ts). */
-    fork?: { parent: MatchLog; round: number; state: MatchState };
-  };
-  restoreMatchId?: string;
-}
+export type { CreateOptions } from './session-log';
 
 type Auth = Sender & { seatToken?: string };
 
@@ -62,7 +41,7 @@ export class ClassroomRoom extends Room<ClassroomState> {
   private code = '';
   private keyHash = '';
   private session!: Session;
-  private seq = 0;
+  private log!: SessionLog;
   private pipeline: Promise<unknown> = Promise.resolve();
   private wake: Delayed | null = null;
   private idle: Delayed | null = null;
@@ -80,13 +59,7 @@ export class ClassroomRoom extends Room<ClassroomState> {
     else if (options.create) await this.createNew(options.create);
     else throw new ServerError(400, 'nothing to create');
     this.onMessage('*', (client, type, message) => this.dispatch(client, String(type), message));
-    const config = this.session.config;
-    await this.setMetadata({
-      title: config.title ?? findScenario(config.scenarioId)?.title ?? '',
-      scenarioId: config.scenarioId,
-      // A public session is open to anyone: the lobby shows its code so it can be joined.
-      ...(config.visibility === 'private' ? {} : { code: this.code }),
-    });
+    await this.setMetadata(metadataOf(this.session, this.code));
     await this.updateListing();
     this.checkIdle();
   }
@@ -94,100 +67,42 @@ export class ClassroomRoom extends Room<ClassroomState> {
   private async createNew(create: NonNullable<CreateOptions['create']>): Promise<void> {
     Object.assign(this, { matchId: create.matchId, roomId: create.roomId, code: create.code });
     this.keyHash = create.instructorKeyHash;
-    const start = create.fork
-      ? {
-          match: create.fork.state,
-          log: forkLog(create.fork.parent, create.fork.round, create.fork.state),
-        }
-      : startingPoint(create.config);
-    this.session = newSession(create.config, start.match, start.log);
+    const made = await SessionLog.create(this.services.store, create, this.services.log);
+    this.log = made.log;
+    this.session = made.session;
     this.state = createView(this.session);
-    const { rounds: _rounds, ...header } = start.log;
-    await this.services.store.createMatch(
-      {
-        id: this.matchId,
-        roomId: this.roomId,
-        code: this.code,
-        instructorKeyHash: this.keyHash,
-        config: create.config,
-        log: header,
-        createdAt: Date.now(),
-      },
-      this.phaseRecord(),
-    );
   }
 
   /** Rebuild the session from its command log, then restart the phase under way. */
   private async restore(matchId: string): Promise<void> {
-    const stored = await this.services.store.loadMatch(matchId);
-    if (!stored) throw new ServerError(404, `match ${matchId} not found`);
-    const { record } = stored;
+    const back = await SessionLog.restore(this.services.store, matchId, this.services.log);
+    const { record } = back;
     Object.assign(this, { matchId: record.id, roomId: record.roomId, code: record.code });
     this.keyHash = record.instructorKeyHash;
-    const commands = await this.services.store.loadCommands(matchId);
-    const start = newSession(record.config, startOfLog(record.log), { ...record.log, rounds: [] });
-    this.session = replay(
-      start,
-      commands.map((c) => c.command as Command),
-    );
-    this.seq = commands.at(-1)?.seq ?? 0;
+    this.log = back.log;
+    this.session = back.session;
     this.state = createView(this.session);
-    // A round whose entry did not reach the store (a failed write) is rebuilt from the commands.
-    for (const entry of this.session.log.rounds.slice(stored.rounds.length)) {
-      await this.services.store.appendRound(matchId, entry, this.phaseRecord());
-    }
     if (this.session.phase !== 'ended') await this.run({ type: 'restored', now: Date.now() });
   }
 
-  // -------------------------------------------------------------------------------------------
-  // Who is connecting
-
   async onAuth(_client: Client, raw: unknown, context?: { ip?: string | string[] }): Promise<Auth> {
-    const parsed = joinOptionsSchema.safeParse(raw ?? {});
-    if (!parsed.success) {
-      throw new ServerError(JOIN_ERROR.invalid, describeIssues(parsed.error).reason);
-    }
-    const options = parsed.data;
     const now = Date.now();
     const limiter = new ClientRateLimiter(now);
-    // A listed room's id can be joined directly, bypassing POST /api/join: wrong codes and keys
-    // count against the address here too.
     const address = String((Array.isArray(context?.ip) ? context.ip[0] : context?.ip) ?? '');
-    const guesses = this.services.guesses;
-    if (!guesses.allowed(address, now)) {
-      throw new ServerError(JOIN_ERROR.tooManyGuesses, 'too many wrong codes: wait a minute');
-    }
-    if (options.instructorKey !== undefined) {
-      if (matchesHash(options.instructorKey, this.keyHash)) {
-        return { playerId: null, instructor: true, limiter };
-      }
-      guesses.fail(address, now);
-      throw new ServerError(JOIN_ERROR.wrongCode, 'wrong instructor key');
-    }
-    if (options.code !== this.code) {
-      guesses.fail(address, now);
-      throw new ServerError(JOIN_ERROR.wrongCode, 'wrong join code');
-    }
-    if (options.seatToken) {
-      const seat = Object.values(this.session.seats).find((s) =>
-        matchesHash(options.seatToken!, s.seatTokenHash),
-      );
-      if (seat?.removed) {
-        throw new ServerError(JOIN_ERROR.removed, 'the instructor removed you from this session');
-      }
-      if (seat) return { playerId: seat.playerId, instructor: false, limiter };
-    }
-    if (!options.name) throw new ServerError(JOIN_ERROR.invalid, 'enter a name');
+    const door = {
+      code: this.code,
+      instructorKeyHash: this.keyHash,
+      session: this.session,
+      guesses: this.services.guesses,
+    };
+    const who = identify(door, raw, address, now);
+    if (who.kind === 'instructor') return { playerId: null, instructor: true, limiter };
+    if (who.kind === 'seat') return { playerId: who.playerId, instructor: false, limiter };
     const seatToken = newSecret();
     const playerId = newSecret(9);
-    const result = await this.run({
-      type: 'join',
-      now,
-      playerId,
-      name: options.name,
-      seatTokenHash: sha256(seatToken),
-      townId: options.townId,
-    });
+    const { name, townId } = who;
+    const seatTokenHash = sha256(seatToken);
+    const result = await this.run({ type: 'join', now, playerId, name, seatTokenHash, townId });
     const refused = result.effects.find((e) => e.type === 'joinRefused');
     if (refused) throw new ServerError(refused.code, refused.reason);
     if (!this.session.seats[playerId]) throw new ServerError(503, 'the seat could not be saved');
@@ -202,20 +117,8 @@ export class ClassroomRoom extends Room<ClassroomState> {
       limiter: auth.limiter,
     };
     this.bind(client);
-    const seat = auth.playerId ? this.session.seats[auth.playerId] : undefined;
-    client.send(
-      'welcome',
-      seat
-        ? {
-            instructor: false,
-            playerId: seat.playerId,
-            seatToken: auth.seatToken,
-            townId: seat.townId,
-            portfolios: seat.portfolios,
-            code: this.code,
-          }
-        : { instructor: true, code: this.code, matchId: this.matchId },
-    );
+    const ids = { code: this.code, matchId: this.matchId, seatToken: auth.seatToken };
+    client.send('welcome', welcomeOf(this.session, auth.playerId, ids));
   }
 
   /** Attach a connection: a fresh view of its own town (or all, for the instructor). */
@@ -231,15 +134,7 @@ export class ClassroomRoom extends Room<ClassroomState> {
   }
 
   private fixView(client: Client<Sender>): void {
-    const view = client.view!;
-    const townId = client.userData?.playerId
-      ? this.session.seats[client.userData.playerId]?.townId
-      : null;
-    for (const town of this.state.towns.values()) {
-      const visible = client.userData?.instructor || town.id === townId;
-      if (visible && !view.has(town.private)) view.add(town.private);
-      if (!visible && view.has(town.private)) view.remove(town.private);
-    }
+    syncView(client.view!, this.state, this.session, client.userData!);
   }
 
   private clientOf(playerId: string, except?: Client): Client<Sender> | undefined {
@@ -271,9 +166,6 @@ export class ClassroomRoom extends Room<ClassroomState> {
     }
   }
 
-  // -------------------------------------------------------------------------------------------
-  // Commands in, effects out
-
   private dispatch(client: Client<Sender>, type: string, message: unknown): void {
     if (!client.userData) return;
     const input = translate(client.userData, type, message, Date.now());
@@ -299,28 +191,14 @@ export class ClassroomRoom extends Room<ClassroomState> {
   private async execute(command: Command, client?: Client): Promise<StepResult> {
     const started = performance.now();
     const result = step(this.session, command);
-    if (result.persist !== 'none') {
-      const record = { seq: this.seq + 1, command };
-      const write = this.services.store.appendCommands(this.matchId, [record], {
-        durable: result.persist === 'durable',
-      });
-      this.seq = record.seq;
-      if (result.persist === 'durable') {
-        try {
-          await write;
-        } catch (error) {
-          this.seq -= 1;
-          this.services.log(`room ${this.roomId}: command not saved: ${String(error)}`);
-          const reason = 'the server could not save that: nothing changed, please try again';
-          client?.send('error', { code: 'unavailable', type: command.type, reason });
-          return { session: this.session, effects: [], persist: 'none' };
-        }
-      } else
-        write.catch((error: unknown) => this.services.log(`draft not saved: ${String(error)}`));
+    if (!(await this.log.append(command, result.persist))) {
+      const reason = 'the server could not save that: nothing changed, please try again';
+      client?.send('error', { code: 'unavailable', type: command.type, reason });
+      return { session: this.session, effects: [], persist: 'none' };
     }
     const before = this.session;
     this.session = result.session;
-    if (before.seats !== this.session.seats) this.saveSeats(before);
+    this.log.saveSeats(before, this.session);
     for (const effect of result.effects) await this.perform(effect, client);
     if (result.effects.some((e) => e.type === 'roundResolved')) {
       recordResolution(performance.now() - started);
@@ -336,7 +214,6 @@ export class ClassroomRoom extends Room<ClassroomState> {
   }
 
   private async perform(effect: Effect, client?: Client): Promise<void> {
-    const store = this.services.store;
     switch (effect.type) {
       case 'reply':
         return client?.send(effect.message, effect.payload);
@@ -347,16 +224,10 @@ export class ClassroomRoom extends Room<ClassroomState> {
       case 'announcement':
         return this.broadcast('announcement', { text: effect.text });
       case 'note':
-        return store
-          .addNote(this.matchId, effect.note)
-          .catch((e: unknown) => this.services.log(String(e)));
       case 'roundResolved':
-        // Durable first: the round's entry is in the store before anyone sees its results.
-        return store
-          .appendRound(this.matchId, effect.entry, this.phaseRecord())
-          .catch((e: unknown) => this.services.log(`round not stored: ${String(e)}`));
+        return this.log.record(effect, this.session);
       case 'ended':
-        await store.finishMatch(this.matchId).catch((e: unknown) => this.services.log(String(e)));
+        await this.log.record(effect, this.session);
         this.broadcast('ended', { matchId: this.matchId });
         return this.checkIdle();
       case 'listing':
@@ -366,20 +237,6 @@ export class ClassroomRoom extends Room<ClassroomState> {
       case 'joinRefused':
       case 'seatChanged':
         return;
-    }
-  }
-
-  /**
-   * The seats table is a read model for the HTTP routes (who played which town in a log); the
-   * command log stays the session's truth, so these writes need not hold anything up.
-   */
-  private saveSeats(before: Session): void {
-    for (const seat of Object.values(this.session.seats)) {
-      if (before.seats[seat.playerId] === seat) continue;
-      const { connected: _connected, ...record } = seat;
-      this.services.store
-        .saveSeat(this.matchId, record)
-        .catch((e: unknown) => this.services.log(`seat not saved: ${String(e)}`));
     }
   }
 
@@ -405,9 +262,6 @@ export class ClassroomRoom extends Room<ClassroomState> {
       Math.max(0, deadline - Date.now()),
     );
   }
-
-  // -------------------------------------------------------------------------------------------
-  // Lifecycle
 
   /**
    * A room with nobody in it closes once its match has ended, or after IDLE_DISPOSE_MS; its
@@ -435,33 +289,9 @@ export class ClassroomRoom extends Room<ClassroomState> {
     await this.setPrivate(!(s.config.visibility !== 'private' && !s.locked && s.phase !== 'ended'));
   }
 
-  private phaseRecord(): PhaseRecord {
-    const s = this.session;
-    return {
-      phase: s.phase,
-      round: s.round,
-      remainingMs: s.paused ? s.remainingMs : Math.max(0, s.deadline - Date.now()),
-      paused: s.paused,
-      locked: s.locked,
-      diplomacy: s.diplomacy,
-      caretaker: s.caretaker,
-      pendingCards: [...s.pendingCards],
-    };
-  }
-
   onUncaughtException(error: Error, methodName: string): void {
     this.services?.log(
       `room ${this.roomId}: ${methodName} failed: ${error.stack ?? error.message}`,
     );
-  }
-
-  /** For the HTTP routes and tests. */
-  get matchInfo(): { matchId: string; code: string; game: string } {
-    return { matchId: this.matchId, code: this.code, game: GAME_VERSION };
-  }
-
-  /** For the HTTP routes: the session as it is now (read-only). */
-  get current(): Session {
-    return this.session;
   }
 }

@@ -9,6 +9,7 @@ import { advisorHints, evaluateOutcome, findCampaignEntry } from '../../shared/c
 import { findScenario, type MatchState } from '../../shared/index';
 import { matchContext, publicTown } from '../../shared/protocol/public';
 import { PROTOCOL_VERSION } from '../../shared/protocol/messages';
+import type { StateView } from '@colyseus/schema';
 import type { Session } from '../session/types';
 import { membersOf } from '../session/seat-rules';
 import { ClassroomState, Player, TownPrivate, TownPublic } from './classroom-state';
@@ -149,4 +150,50 @@ export function projectSession(
   }
   projectDrafts(state, session, prev);
   projectNews(state, session, prev);
+}
+
+/**
+ * What a connection may see: every town's private part for the instructor, its own town's for
+ * a student (after a move, the new town's and no longer the old one's).
+ */
+export function syncView(
+  view: StateView,
+  state: ClassroomState,
+  session: Session,
+  who: { playerId: string | null; instructor: boolean },
+): void {
+  const townId = who.playerId ? session.seats[who.playerId]?.townId : null;
+  for (const town of state.towns.values()) {
+    const visible = who.instructor || town.id === townId;
+    if (visible && !view.has(town.private)) view.add(town.private);
+    if (!visible && view.has(town.private)) view.remove(town.private);
+  }
+}
+
+/** The `welcome` message of a connection (docs/protocol.md). */
+export function welcomeOf(
+  session: Session,
+  playerId: string | null,
+  ids: { code: string; matchId: string; seatToken?: string },
+): object {
+  const seat = playerId ? session.seats[playerId] : undefined;
+  if (!seat) return { instructor: true, code: ids.code, matchId: ids.matchId };
+  return {
+    instructor: false,
+    playerId: seat.playerId,
+    seatToken: ids.seatToken,
+    townId: seat.townId,
+    portfolios: seat.portfolios,
+    code: ids.code,
+  };
+}
+
+/** The lobby's listing of a session: a public one shows its code so it can be joined. */
+export function metadataOf(session: Session, code: string): Record<string, string> {
+  const config = session.config;
+  return {
+    title: config.title ?? findScenario(config.scenarioId)?.title ?? '',
+    scenarioId: config.scenarioId,
+    ...(config.visibility === 'private' ? {} : { code }),
+  };
 }
