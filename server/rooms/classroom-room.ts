@@ -171,7 +171,8 @@ export class ClassroomRoom extends Room<ClassroomState> {
     const input = translate(client.userData, type, message, Date.now());
     if (input.kind === 'abuse') client.leave(CLOSE_CODE.abuse, 'too many messages');
     else if (input.kind === 'error') client.send('error', input.error);
-    else if (input.kind === 'pong') client.send('pong', {});
+    // A pong answers after every command before it: clients (and tests) use it as a barrier.
+    else if (input.kind === 'pong') void this.pipeline.then(() => client.send('pong', {}));
     else void this.run(input.command, client);
   }
 

@@ -11,6 +11,7 @@ import {
   ackOf,
   advanceBody,
   countOf,
+  settled,
   createSession,
   joinInstructor,
   joinStudent,
@@ -44,7 +45,7 @@ describe('instructor controls', () => {
   let ana: Joined;
   let cai: Joined;
 
-  it('sets up a class', async () => {
+  beforeAll(async () => {
     session = await createSession(server.url, {
       scenarioId: 'foshan-2007',
       towns: 3,
@@ -136,7 +137,7 @@ describe('instructor controls', () => {
       value: { ...d.preferential, landDiscount: 0.42 },
     });
     await waitFor(() => draftOf(ana, 'foshan').preferential.landDiscount === 0.42, marker);
-    await new Promise((r) => setTimeout(r, 200));
+    await settled(bo);
     const seen = stateOf(bo).towns.get('foshan')?.private?.draft;
     expect(seen === undefined || !String(seen).includes('0.42')).toBe(true);
 
@@ -274,7 +275,9 @@ describe('solo play', () => {
     );
     me.room.send('submit', { round: 1 });
     await waitFor(() => stateOf(me).phase === 'results', 'results');
-    await new Promise((r) => setTimeout(r, 300));
+    // No timer runs on the results: only the player moves the game on.
+    await settled(me);
+    expect(stateOf(me).deadline).toBe(0);
     expect(stateOf(me).phase).toBe('results');
     me.room.send('continue', { round: 1 });
     await waitFor(() => stateOf(me).phase === 'planning' && stateOf(me).round === 2, 'round 2');

@@ -97,6 +97,25 @@ export async function waitFor(
   }
 }
 
+/**
+ * A barrier: the server answers a ping after every command it received before it, and a
+ * connection delivers in order, so once the pong is in, every patch those commands caused is.
+ */
+export async function settled(j: Joined): Promise<void> {
+  const before = countOf(j, 'pong');
+  j.room.send('ping', {});
+  await waitFor(() => countOf(j, 'pong') > before, 'the server answered a ping');
+}
+
+/** `settled` for a bare colyseus.js room (a reconnection, say). */
+export async function settledRoom(room: Room): Promise<void> {
+  let answered = false;
+  const off = room.onMessage('pong', () => (answered = true));
+  room.send('ping', {});
+  await waitFor(() => answered, 'the server answered a ping');
+  off();
+}
+
 export function lastOf<T>(joined: Joined, type: string): T | undefined {
   const list = joined.messages.get(type);
   return list ? (list[list.length - 1] as T) : undefined;

@@ -16,6 +16,7 @@ import {
   waitFor,
   type Joined,
   type Session,
+  settled,
 } from './helpers';
 
 let server: GameServer;
@@ -199,7 +200,7 @@ describe('privacy on the wire', () => {
       () => String(stateOf(teacher).towns.get('foshan')!.private!.draft).includes(marker),
       'instructor sees the draft',
     );
-    await new Promise((r) => setTimeout(r, 300));
+    await settled(cai);
     const text = received.map((b) => Buffer.from(b).toString('latin1')).join('');
     expect(received.length).toBeGreaterThan(0);
     expect(text).not.toContain(marker);

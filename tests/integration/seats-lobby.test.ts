@@ -11,6 +11,7 @@ import {
   ackOf,
   advanceBody,
   countOf,
+  settled,
   createSession,
   joinInstructor,
   joinStudent,
@@ -18,6 +19,7 @@ import {
   stateOf,
   waitFor,
   type Joined,
+  settledRoom,
 } from './helpers';
 
 let server: GameServer;
@@ -68,8 +70,8 @@ describe('seats changed while a student is away', () => {
     const back = await ws().reconnect(token);
 
     await waitFor(() => privateTowns(back).includes('shunde'), 'the new town visible');
-    // Give any stray patch time to arrive: the old town's private part must not.
-    await new Promise((r) => setTimeout(r, 300));
+    // Every patch sent before the pong has arrived: the old town's private part is not in them.
+    await settledRoom(back);
     expect(privateTowns(back)).toEqual(['shunde']);
     await back.leave();
   });
@@ -103,7 +105,7 @@ describe('seats changed while a student is away', () => {
       value: { ...draft.environment, enforcement: 'strict' },
     });
     await waitFor(() => version(bo) > anaSaw, 'Bo’s edit saved');
-    await new Promise((r) => setTimeout(r, 300));
+    await settled(ana);
     expect(version(ana)).toBe(anaSaw);
   });
 
