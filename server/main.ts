@@ -23,6 +23,12 @@ if (server.restored.restored > 0 || server.restored.failed > 0) {
 }
 console.log(`Cluster Towns running at http://localhost:${server.port}`);
 
+// A failed promise somewhere (a store write, a socket) is logged; it must not take down every
+// class on the process with it (issue 11). Rooms already catch their own; this is the last net.
+process.on('unhandledRejection', (reason: unknown) => {
+  console.error('unhandled rejection (the server keeps running):', reason);
+});
+
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
