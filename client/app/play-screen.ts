@@ -68,7 +68,7 @@ function viewStateCache(): (session: Session, own: TownState) => MatchState | nu
   let key: { raw: string; own: TownState } | null = null;
   let cached: MatchState | null = null;
   return (session, own) => {
-    const raw = (session.state as unknown as { context?: string }).context;
+    const raw = session.state.context;
     if (!raw) return null;
     if (key && key.raw === raw && key.own === own) return cached;
     key = { raw, own };
@@ -172,11 +172,7 @@ function mountClassAdvisor(column: HTMLElement, session: Session): () => void {
   column.insertBefore(box.element, column.querySelector('.play-news-box'));
   const render = (): void => {
     const townId = session.townId;
-    const raw = townId
-      ? (
-          session.state as unknown as { towns: Map<string, { private?: { advisor?: string } }> }
-        ).towns.get(townId)?.private?.advisor
-      : '';
+    const raw = townId ? session.state.towns?.get(townId)?.private?.advisor : '';
     let hints: AdvisorHint[] = [];
     try {
       const parsed: unknown = raw ? JSON.parse(raw) : [];
@@ -441,7 +437,7 @@ export function mountPlayScreen(root: HTMLElement, session: Session): () => void
       .filter(Boolean)
       .join(' · ');
     connection.textContent = t(`play:connection.${session.status}`);
-    const solo = (session.state as unknown as { mode?: string }).mode === 'solo';
+    const solo = session.state.mode === 'solo';
     continueButton.hidden = !(solo && phase === 'results');
     continueButton.textContent = t(
       session.round >= session.state.rounds ? 'play:finish' : 'play:continue',

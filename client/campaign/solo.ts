@@ -22,24 +22,14 @@ import { parseResumeCode, type Difficulty, type ResumeCode, type SavedGame } fro
 import { forgetGame, loadSavedGames, rememberGame } from './store';
 
 /** Fields of the room state that solo games add (server/rooms/classroom-state.ts). */
-interface SoloWireState {
-  mode?: string;
-  campaignId?: string;
-}
-
 export function isSoloSession(session: Session): boolean {
-  return (session.state as unknown as SoloWireState).mode === 'solo';
+  return session.state.mode === 'solo';
 }
 
 /** The campaign entry a running solo game plays, if any. */
 export function entryOfSession(session: Session): CampaignEntry | null {
-  const wire = session.state as unknown as SoloWireState;
   const saved = loadSavedGames().find((g) => g.code === session.code);
-  return entryOfGame(
-    wire.campaignId || saved?.campaignId || null,
-    session.state.scenarioId,
-    session.townId,
-  );
+  return entryOfGame(saved?.campaignId || null, session.state.scenarioId, session.townId);
 }
 
 /** The round timers a solo player can choose, in seconds; 0 (no timer) is the default. */

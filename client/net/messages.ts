@@ -1,44 +1,8 @@
-/**
- * Typed message maps of the protocol (docs/protocol.md, "Messages"): what a client may send,
- * with bodies as the shared zod schemas accept them, and what the server sends back.
- */
-import type { z } from 'zod';
-import type {
-  ErrorMessage,
-  InstructorMessageType,
-  StudentMessageType,
-  instructorMessages,
-  studentMessages,
-} from '../../shared/protocol/messages';
-import type { PlanSection, Portfolio } from '../../shared/protocol/roles';
-
-export type ClientMessages = {
-  [K in StudentMessageType]: z.input<(typeof studentMessages)[K]>;
-} & {
-  [K in InstructorMessageType as `instructor:${K}`]: z.input<(typeof instructorMessages)[K]>;
-};
-export type ClientMessageType = keyof ClientMessages;
-
-export interface WelcomeMessage {
-  instructor: boolean;
-  code: string;
-  matchId?: string;
-  playerId?: string;
-  /** Only on a new seat: the token that reclaims it later. */
-  seatToken?: string;
-  townId?: string | null;
-  portfolios?: Portfolio[];
-}
-
-export interface ServerMessages {
-  welcome: WelcomeMessage;
-  seat: { townId: string | null; portfolios: Portfolio[] };
-  draftSaved: { section: PlanSection; version: number };
-  submitted: { round: number; townId: string };
-  announcement: { text: string };
-  ack: { type: string };
-  error: ErrorMessage;
-  pong: Record<string, never>;
-  ended: { matchId: string };
-}
-export type ServerMessageType = keyof ServerMessages;
+/** The protocol's message maps live in shared/protocol/wire-messages.ts, shared with the server. */
+export type {
+  ClientMessages,
+  ClientMessageType,
+  ServerMessages,
+  ServerMessageType,
+  WelcomeMessage,
+} from '../../shared/protocol/wire-messages';

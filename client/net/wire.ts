@@ -15,6 +15,12 @@ import type { PlanError } from '../../shared/engine/plan-schema';
 import type { NewsItem, Phase, RoleObjective } from '../../shared/protocol/messages';
 import type { PublicTown } from '../../shared/protocol/public';
 import { isPortfolio, type Portfolio } from '../../shared/protocol/roles';
+import type {
+  ClassroomState,
+  Player,
+  TownPrivate,
+  TownPublic,
+} from '../../server/rooms/classroom-state';
 
 /** The parts of MapSchema / ArraySchema we use. */
 export interface WireMap<V> {
@@ -28,62 +34,19 @@ export interface WireList<V> {
   forEach(callback: (value: V, index: number) => void): void;
 }
 
-export interface WirePrivate {
-  detail: string;
-  draft: string;
-  draftVersion: number;
-  draftErrors: string;
-  explanations: string;
-  /** One JSON TownIndicators per resolved round, appended as rounds resolve. */
-  history?: WireList<string>;
-  briefing: string;
-  submittedBy: string;
-}
-
-export interface WireTown {
-  id: string;
-  name: string;
-  figures: string;
-  human: boolean;
-  bot: string;
-  members: number;
-  connected: number;
-  submitted: boolean;
-  /** Present only for the town's members and the instructor (StateView). */
-  private?: WirePrivate;
-}
-
-export interface WirePlayer {
-  id: string;
-  name: string;
-  townId: string;
-  portfolios: string;
-  connected: boolean;
-}
-
-export interface WireState {
-  protocol: number;
-  title: string;
-  scenarioId: string;
-  language: string;
-  phase: string;
-  round: number;
-  rounds: number;
-  year: number;
-  deadline: number;
-  remainingMs: number;
-  paused: boolean;
-  locked: boolean;
-  diplomacy: boolean;
-  caretaker: boolean;
-  instructorConnected: boolean;
+/**
+ * The decoded state has exactly the schema's shape (server/rooms/classroom-state.ts, one
+ * definition for both sides, issue 11): a town's private part only where the connection's
+ * StateView shows it, and the maps and lists only once the first state has arrived.
+ */
+export type WirePrivate = TownPrivate;
+export type WireTown = Omit<TownPublic, 'private'> & { private?: TownPrivate };
+export type WirePlayer = Player;
+export type WireState = Omit<ClassroomState, 'towns' | 'players' | 'news'> & {
   towns?: WireMap<WireTown>;
   players?: WireMap<WirePlayer>;
   news?: WireList<string>;
-  lastEvents: string;
-  proposals: string;
-  stateHash: string;
-}
+};
 
 export interface TownView {
   id: string;

@@ -15,7 +15,7 @@ import { step } from '../session/machine';
 import type { Command, Effect, Session, StepResult } from '../session/types';
 import type { ClassroomState } from './classroom-state';
 import { identify } from './room-auth';
-import { translate, type Sender } from './room-input';
+import { broadcast, send, translate, type Sender } from './room-input';
 import { newSecret, sha256 } from './seats';
 import { SessionLog, type CreateOptions } from './session-log';
 import { createView, metadataOf, projectSession, syncView, welcomeOf } from './session-view';
@@ -118,7 +118,7 @@ export class ClassroomRoom extends Room<ClassroomState> {
     };
     this.bind(client);
     const ids = { code: this.code, matchId: this.matchId, seatToken: auth.seatToken };
-    client.send('welcome', welcomeOf(this.session, auth.playerId, ids));
+    send(client, 'welcome', welcomeOf(this.session, auth.playerId, ids));
   }
 
   /** Attach a connection: a fresh view of its own town (or all, for the instructor). */
@@ -170,9 +170,9 @@ export class ClassroomRoom extends Room<ClassroomState> {
     if (!client.userData) return;
     const input = translate(client.userData, type, message, Date.now());
     if (input.kind === 'abuse') client.leave(CLOSE_CODE.abuse, 'too many messages');
-    else if (input.kind === 'error') client.send('error', input.error);
+    else if (input.kind === 'error') send(client, 'error', input.error);
     // A pong answers after every command before it: clients (and tests) use it as a barrier.
-    else if (input.kind === 'pong') void this.pipeline.then(() => client.send('pong', {}));
+    else if (input.kind === 'pong') void this.pipeline.then(() => send(client, 'pong', {}));
     else void this.run(input.command, client);
   }
 
@@ -194,7 +194,7 @@ export class ClassroomRoom extends Room<ClassroomState> {
     const result = step(this.session, command);
     if (!(await this.log.append(command, result.persist))) {
       const reason = 'the server could not save that: nothing changed, please try again';
-      client?.send('error', { code: 'unavailable', type: command.type, reason });
+      send(client, 'error', { code: 'unavailable', type: command.type, reason });
       return { session: this.session, effects: [], persist: 'none' };
     }
     const before = this.session;
@@ -219,17 +219,17 @@ export class ClassroomRoom extends Room<ClassroomState> {
       case 'reply':
         return client?.send(effect.message, effect.payload);
       case 'error':
-        return client?.send('error', effect.error);
+        return send(client, 'error', effect.error);
       case 'kick':
         return this.clientOf(effect.playerId)?.leave(effect.code, effect.reason);
       case 'announcement':
-        return this.broadcast('announcement', { text: effect.text });
+        return broadcast(this, 'announcement', { text: effect.text });
       case 'note':
       case 'roundResolved':
         return this.log.record(effect, this.session);
       case 'ended':
         await this.log.record(effect, this.session);
-        this.broadcast('ended', { matchId: this.matchId });
+        broadcast(this, 'ended', { matchId: this.matchId });
         return this.checkIdle();
       case 'listing':
         return this.updateListing();
@@ -246,7 +246,7 @@ export class ClassroomRoom extends Room<ClassroomState> {
     const client = this.clientOf(playerId);
     if (!seat || !client) return;
     this.fixView(client);
-    client.send('seat', { townId: seat.townId, portfolios: seat.portfolios });
+    send(client, 'seat', { townId: seat.townId, portfolios: seat.portfolios });
   }
 
   /** The clock only delivers ticks: one timer, at the session's next deadline. */

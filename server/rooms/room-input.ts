@@ -11,6 +11,7 @@ import {
   type InstructorMessageType,
   type StudentMessageType,
 } from '../../shared/protocol/messages';
+import type { ServerMessages, ServerMessageType } from '../../shared/protocol/wire-messages';
 import type { ClientRateLimiter } from '../rate-limit';
 import type { Command, InstructorCommand, StudentCommand } from '../session/types';
 
@@ -75,4 +76,22 @@ export function translate(
     kind: 'command',
     command: { type: 'student', now, playerId: sender.playerId, message: studentCommand },
   };
+}
+
+/** Send a server message with the body its type requires (shared/protocol/wire-messages.ts). */
+export function send<K extends ServerMessageType>(
+  to: { send(type: string, message: unknown): void } | undefined,
+  type: K,
+  body: ServerMessages[K],
+): void {
+  to?.send(type, body);
+}
+
+/** Broadcast a server message to every client of a room, typed like `send`. */
+export function broadcast<K extends ServerMessageType>(
+  room: { broadcast(type: string, message: unknown): void },
+  type: K,
+  body: ServerMessages[K],
+): void {
+  room.broadcast(type, body);
 }

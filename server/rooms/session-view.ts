@@ -10,6 +10,7 @@ import { findScenario, type MatchState } from '../../shared/index';
 import { matchContext, publicTown } from '../../shared/protocol/public';
 import { PROTOCOL_VERSION } from '../../shared/protocol/messages';
 import type { StateView } from '@colyseus/schema';
+import type { WelcomeMessage } from '../../shared/protocol/wire-messages';
 import type { Session } from '../session/types';
 import { membersOf } from '../session/seat-rules';
 import { ClassroomState, Player, TownPrivate, TownPublic } from './classroom-state';
@@ -175,7 +176,7 @@ export function welcomeOf(
   session: Session,
   playerId: string | null,
   ids: { code: string; matchId: string; seatToken?: string },
-): object {
+): WelcomeMessage {
   const seat = playerId ? session.seats[playerId] : undefined;
   if (!seat) return { instructor: true, code: ids.code, matchId: ids.matchId };
   return {

@@ -28,6 +28,7 @@ import type {
   StudentMessageType,
 } from '../../shared/protocol/messages';
 import type { Portfolio } from '../../shared/protocol/roles';
+import type { ServerMessages } from '../../shared/protocol/wire-messages';
 
 export interface SeatData {
   playerId: string;
@@ -128,7 +129,13 @@ export type Command =
 
 /** Server → client messages the machine asks the room to send (shared/protocol/server.ts). */
 export type Effect =
-  | { type: 'reply'; message: 'ack' | 'submitted' | 'draftSaved'; payload: object }
+  | {
+      [K in 'ack' | 'submitted' | 'draftSaved']: {
+        type: 'reply';
+        message: K;
+        payload: ServerMessages[K];
+      };
+    }['ack' | 'submitted' | 'draftSaved']
   | { type: 'error'; error: ErrorMessage }
   | { type: 'joinRefused'; code: number; reason: string }
   /** A seat's town or portfolios changed: tell that student, and fix its view of the state. */
