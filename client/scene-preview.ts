@@ -10,10 +10,12 @@
  * same state with every sector's firms halved becomes "after"), air / water (override the
  * town's pollution, 0–100, to compare skies), diplomacy=demo (add a sample proposal and public
  * statement to the region, since computer towns do not negotiate), showcase=1 (every sector
- * with every kind of firm, to review the art), lang (en | zh).
+ * with every kind of firm, to review the art), lang (en | zh), policies=all (the chosen town
+ * orders every building and programme a plan can: see policy-match.ts).
  */
 import { FIRM_KINDS, SECTOR_IDS, type MatchState, type TownState } from '../shared';
 import { playComputerMatch, type ComputerMatch } from './bot-match';
+import { playPolicyMatch } from './policy-match';
 import { publicTown } from '../shared/protocol/public';
 import { isLanguage, setLanguage } from './i18n';
 import { createGame, INDICATORS, type ClusterTownsGame, type MapProposal } from './scenes';
@@ -24,7 +26,9 @@ declare global {
   }
 }
 
-function play(scenario: string, seed: number, rounds: number): ComputerMatch {
+function play(scenario: string, seed: number, rounds: number, q: URLSearchParams): ComputerMatch {
+  const town = q.get('town');
+  if (q.get('policies') === 'all' && town) return playPolicyMatch(scenario, seed, rounds, town);
   return playComputerMatch(scenario, seed, rounds);
 }
 
@@ -94,7 +98,7 @@ function main(): void {
   const lang = q.get('lang');
   if (isLanguage(lang)) setLanguage(lang);
   const scenario = q.get('scenario') ?? 'foshan-2007';
-  const played = play(scenario, Number(q.get('seed') ?? 1), Number(q.get('rounds') ?? 6));
+  const played = play(scenario, Number(q.get('seed') ?? 1), Number(q.get('rounds') ?? 6), q);
   const stage = document.getElementById('stage');
   const bar = document.getElementById('bar');
   if (!stage || !bar) return;

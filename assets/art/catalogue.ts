@@ -7,6 +7,7 @@ import { factory, FORMS } from './buildings';
 import { civicSprites, marketHall } from './civic';
 import { groundTiles } from './ground';
 import { ART_SECTORS } from './palette';
+import { policySprites } from './policy';
 import { propSprites } from './props';
 
 export interface SpriteSource {
@@ -25,6 +26,6 @@ export function catalogue(): SpriteSource[] {
     }
   }
   for (const s of ART_SECTORS) out.push({ name: `market-${s}`, svg: marketHall(s) });
-  out.push(...groundTiles(), ...civicSprites(), ...propSprites());
+  out.push(...groundTiles(), ...civicSprites(), ...policySprites(), ...propSprites());
   return out;
 }

@@ -26,9 +26,11 @@ import {
   buildConvoys,
   placeConvoyLabels,
   placeLabel,
+  skyColour,
   type Atmosphere,
   type Convoy,
 } from './town-effects';
+import { TownLegend } from './town-legend';
 import { describeDistrict, describeStructure } from './town-tooltips';
 
 const FIRM_KINDS = ['sme', 'foreign', 'leading', 'soe'] as const;
@@ -42,6 +44,7 @@ export class TownScene extends Phaser.Scene {
   private atmosphere: Atmosphere | null = null;
   private convoys: Convoy[] = [];
   private arrivalLabels: Phaser.GameObjects.Text[] = [];
+  private legend: TownLegend | null = null;
   private view: View = 'after';
   /** The view asked for before a town was drawn. */
   private requestedView: View = 'after';
@@ -66,6 +69,7 @@ export class TownScene extends Phaser.Scene {
     this.input.on('pointerup', this.tap, this);
     this.input.on('gameout', () => this.host.tooltip.hide());
     this.scale.on('resize', this.resized, this);
+    this.legend = new TownLegend(this.host.element);
     this.events.once('shutdown', () => this.teardown());
     this.ready = true;
     const run = this.pending;
@@ -135,6 +139,7 @@ export class TownScene extends Phaser.Scene {
         departures: layout.departures.map((d) => this.names[d.to] ?? d.to),
       },
     };
+    const kinds = this.legend?.update(summary, summary.air) ?? {};
     publish('town', {
       townId: this.layout.townId,
       view: this.view,
@@ -145,6 +150,10 @@ export class TownScene extends Phaser.Scene {
       traffic: summary.traffic,
       lights: summary.lights,
       departures: this.view === 'after' ? this.layout.departures.length : 0,
+      kinds,
+      upgraded: summary.upgraded,
+      sky: `#${skyColour(summary.skyTint).toString(16).padStart(6, '0')}`,
+      air: summary.air,
       ready: true,
     });
     this.host.announce(
@@ -157,6 +166,20 @@ export class TownScene extends Phaser.Scene {
         people: summary.people,
       }),
     );
+  }
+
+  /**
+   * Where the first visible structure of a kind stands on the canvas (CSS pixels from its
+   * top-left corner): the middle of its opaque body. For tests that point at a building.
+   */
+  pointOf(kind: string): { x: number; y: number } | null {
+    const sp = this.sprites?.structures.find((x) => x.structure.kind === kind && x.image.visible);
+    if (!sp) return null;
+    const cam = this.cameras.main;
+    const img = sp.image;
+    const wx = img.x;
+    const wy = img.y - img.displayHeight * 0.35;
+    return { x: (wx - cam.worldView.x) * cam.zoom, y: (wy - cam.worldView.y) * cam.zoom };
   }
 
   // --- tooltips -------------------------------------------------------------------------------
@@ -249,6 +272,8 @@ export class TownScene extends Phaser.Scene {
     this.clear();
     this.controls?.destroy();
     this.controls = null;
+    this.legend?.destroy();
+    this.legend = null;
     this.scale.off('resize', this.resized, this);
     this.ready = false;
   }

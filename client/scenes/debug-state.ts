@@ -15,6 +15,13 @@ export interface TownSceneState {
   traffic: number;
   lights: number;
   departures: number;
+  /** Working structures of each kind the legend names (construction, innovation, patent, …). */
+  kinds: Record<string, number>;
+  /** Factories drawn upgraded. */
+  upgraded: number;
+  /** The sky's colour as '#rrggbb' and the air pollution it stands for. */
+  sky: string;
+  air: number;
   /** True once the view has been drawn (tests wait for it before taking a screenshot). */
   ready: boolean;
 }

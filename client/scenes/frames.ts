@@ -38,7 +38,7 @@ export function structureFrame(s: Structure, view: View): string | null {
     case 'ship':
       return 'ship';
     case 'innovation':
-      return 'innovation';
+      return stage >= 2 ? 'innovation-2' : 'innovation';
     case 'school':
       return 'school';
     case 'hospital':
@@ -51,6 +51,20 @@ export function structureFrame(s: Structure, view: View): string | null {
       return `house-${stage}`;
     case 'dormitory':
       return 'dormitory';
+    case 'construction':
+      return 'construction';
+    case 'vocational':
+      return `vocational-${Math.min(2, stage)}`;
+    case 'university':
+      return `university-${Math.min(2, stage)}`;
+    case 'inspection':
+      return 'inspection';
+    case 'substation':
+      return 'substation';
+    case 'patent':
+      return 'marker-patent';
+    case 'skills':
+      return 'marker-skills';
   }
 }
 

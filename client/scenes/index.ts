@@ -71,6 +71,8 @@ export interface ClusterTownsGame {
   showRegion(towns: PublicTown[], events?: MatchEvent[], proposals?: MapProposal[]): void;
   setIndicator(key: IndicatorKey | string): void;
   showView(view: View): void;
+  /** Page coordinates of the first visible structure of a kind in the town (for tests). */
+  pointOf(kind: string): { x: number; y: number } | null;
   /** Resolves once the atlas is loaded and the game is running. */
   ready: Promise<void>;
   destroy(): void;
@@ -175,6 +177,12 @@ export function createGame(parent: HTMLElement, options: GameOptions = {}): Clus
     },
     showView(view) {
       town.showView(view);
+    },
+    pointOf(kind) {
+      const p = town.pointOf(kind);
+      if (!p) return null;
+      const r = element.getBoundingClientRect();
+      return { x: r.left + p.x, y: r.top + p.y };
     },
     destroy() {
       game.destroy(true);

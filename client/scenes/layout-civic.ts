@@ -99,9 +99,12 @@ export function civicStructures(input: CivicInput): Structure[] {
   });
   out.push(...counted('townHall', coreSlots('T'), 1, 1));
   out.push(
-    ...counted('innovation', coreSlots('i'), centres, centresBefore, (i) => ({
-      sector: centreSectors[i] ?? null,
-    })),
+    ...counted('innovation', coreSlots('i'), centres, centresBefore, (i) => {
+      const sector = centreSectors[i] ?? null;
+      // a campus tower once the sector's technology has caught up with the frontier
+      const grown = (t: TownState) => (sector && t.industries[sector].technology >= 0.45 ? 2 : 1);
+      return { sector, stage: grown(town), beforeStage: grown(prior) };
+    }),
   );
   out.push(...counted('school', coreSlots('s'), schoolCount(town), schoolCount(prior)));
   out.push(...counted('hospital', coreSlots('p'), hospitalCount(town), hospitalCount(prior)));

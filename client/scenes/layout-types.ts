@@ -1,5 +1,5 @@
 /** The plain description of a town scene that `townLayout` returns and the Phaser scene draws. */
-import type { ClusterType, FirmKind, LifeStage, SectorId } from '../../shared';
+import type { ClusterType, FirmKind, InfraKind, LifeStage, SectorId } from '../../shared';
 import type { ExitSide, GridPos } from './town-grid';
 
 export type { GridPos } from './town-grid';
@@ -22,7 +22,14 @@ export type CivicKind =
   | 'townHall'
   | 'wastewater'
   | 'housing'
-  | 'dormitory';
+  | 'dormitory'
+  | 'construction'
+  | 'vocational'
+  | 'university'
+  | 'inspection'
+  | 'substation'
+  | 'patent'
+  | 'skills';
 export type StructureKind = FirmKind | CivicKind;
 
 export interface Structure extends GridPos {
@@ -46,6 +53,14 @@ export interface Structure extends GridPos {
   litBefore: boolean;
   /** Smoke from its chimneys when active, 0–1. */
   smoke: number;
+  /** A factory that went through green or technology upgrading, in each view. */
+  upgraded?: boolean;
+  upgradedBefore?: boolean;
+  /** What a construction site will become. */
+  builds?: InfraKind;
+  /** The figure a marker or site stands for in each view: patents, skills (0–1), years left. */
+  detail?: number;
+  detailBefore?: number;
 }
 
 export type Terrain = 'grass' | 'field' | 'road' | 'bridge' | 'water' | 'sea' | 'sand' | 'plaza';
@@ -121,6 +136,10 @@ export interface ViewSummary {
   /** Lit things at dusk: working plants, occupied homes, civic buildings, street lamps. */
   lights: number;
   roadLevel: 1 | 2 | 3;
+  /** Factories shown upgraded (badge, cleaner and larger). */
+  upgraded: number;
+  /** Air pollution index (0–100) the sky stands for. */
+  air: number;
 }
 
 export interface TownLayout extends ViewSummary {

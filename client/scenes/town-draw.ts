@@ -38,7 +38,14 @@ export interface StructureSprite {
   glow: Phaser.GameObjects.Image | null;
   smoke: Phaser.GameObjects.Image[];
   sparkle: Phaser.GameObjects.Image | null;
+  /** The green badge over an upgraded plant, and the sector flag beside a centre or station. */
+  badge: Phaser.GameObjects.Image | null;
+  flag: Phaser.GameObjects.Image | null;
 }
+
+const MARKERS = new Set(['patent', 'skills']);
+const FLAGGED = new Set(['innovation', 'inspection', 'construction']);
+const MARKER_SCALE = [0, 0.9, 1.15, 1.4];
 
 export interface TownSprites {
   structures: StructureSprite[];
@@ -53,13 +60,17 @@ export interface TownSprites {
 function anchorOf(s: Structure): { x: number; y: number } {
   // a ship is drawn on a 2×1 footprint
   if (s.kind === 'ship') return toScreen(s.col + 2, s.row + 1);
-  return footprintAnchor(s.col, s.row, s.size);
+  const a = footprintAnchor(s.col, s.row, s.size);
+  // markers float above the roofs of the tile they mark
+  return MARKERS.has(s.kind) ? { x: a.x, y: a.y - 70 } : a;
 }
 
 /** Height above the anchor where a building's windows glow and its chimneys smoke. */
 function bodyHeight(s: Structure): number {
   if (s.size === 2) return 110;
   if (s.kind === 'housing') return s.stage === 3 ? 150 : s.stage === 2 ? 80 : 40;
+  if (s.kind === 'innovation' && s.stage === 2) return 100;
+  if (MARKERS.has(s.kind)) return 30;
   return 55;
 }
 
@@ -90,7 +101,14 @@ export function buildTown(scene: Phaser.Scene, layout: TownLayout): TownSprites 
   const structures: StructureSprite[] = layout.structures.map((s) => {
     const a = anchorOf(s);
     const frame = structureFrame(s, 'after') ?? structureFrame(s, 'before') ?? 'rubble-1';
-    const image = add(a.x, a.y, frame, DEPTH.objects + a.y);
+    const marker = MARKERS.has(s.kind);
+    const image = add(
+      a.x,
+      a.y,
+      frame,
+      marker ? DEPTH.sparkle + 1 + a.y / 1e4 : DEPTH.objects + a.y,
+    );
+    if (marker) image.setScale(MARKER_SCALE[s.stage]);
     const h = bodyHeight(s);
     const glow = s.lit || s.litBefore ? add(a.x, a.y - h * 0.6, 'glow', DEPTH.glow) : null;
     glow
@@ -123,7 +141,15 @@ export function buildTown(scene: Phaser.Scene, layout: TownLayout): TownSprites 
           s.size === 2 ? 1.5 : 1.2,
         )
       : null;
-    return { structure: s, image, weeds, board, glow, smoke, sparkle };
+    const badge =
+      s.upgraded || s.upgradedBefore
+        ? add(a.x + 12 * s.size, a.y - h - 4, 'marker-upgrade', DEPTH.sparkle).setOrigin(0.5)
+        : null;
+    const flag =
+      FLAGGED.has(s.kind) && s.sector
+        ? add(a.x - 22, a.y - 6, `flag-${s.sector}`, DEPTH.objects + a.y + 3)
+        : null;
+    return { structure: s, image, weeds, board, glow, smoke, sparkle, badge, flag };
   });
   const walkers = layout.walkers.map((w) => {
     const a = toScreen(w.col, w.row);
@@ -160,6 +186,13 @@ export function applyView(sprites: TownSprites, layout: TownLayout, view: View):
     sp.glow?.setVisible(lit).setAlpha(0.55);
     for (const p of sp.smoke) p.setVisible(state === 'active');
     sp.sparkle?.setVisible(view === 'after');
+    const upgraded = view === 'after' ? sp.structure.upgraded : sp.structure.upgradedBefore;
+    sp.badge?.setVisible(state === 'active' && upgraded === true);
+    sp.flag?.setVisible(state === 'active');
+    if (MARKERS.has(sp.structure.kind))
+      sp.image.setScale(
+        MARKER_SCALE[view === 'after' ? sp.structure.stage : sp.structure.beforeStage],
+      );
   }
   for (const r of sprites.roads) {
     const frames = terrainFrames(r.tile, summary.roadLevel);

@@ -21,17 +21,15 @@ export const SECTOR_COLOURS: Record<string, number> = {
   appliances: 0x7059c4,
 };
 
-const CLEAN_SKY = Phaser.Display.Color.ValueToColor(0x9fd3f2);
-const SMOG_SKY = Phaser.Display.Color.ValueToColor(0xa7a293);
+// A long gradient (clear blue to a brown-grey pall) interpolated without rounding the step, so
+// that 5 points of air pollution move the sky visibly (about 8 levels of blue), not in steps.
+const CLEAN_SKY = [0x9f, 0xd3, 0xf2] as const;
+const SMOG_SKY = [0x8c, 0x86, 0x74] as const;
 
 export function skyColour(tint: number): number {
-  const c = Phaser.Display.Color.Interpolate.ColorWithColor(
-    CLEAN_SKY,
-    SMOG_SKY,
-    100,
-    Math.round(tint * 100),
-  );
-  return Phaser.Display.Color.GetColor(c.r, c.g, c.b);
+  const k = Math.max(0, Math.min(1, tint));
+  const [r, g, b] = CLEAN_SKY.map((c, i) => Math.round(c + (SMOG_SKY[i] - c) * k));
+  return (r << 16) | (g << 8) | b;
 }
 
 export interface Atmosphere {
@@ -68,9 +66,13 @@ export function buildAtmosphere(scene: Phaser.Scene, bounds: Phaser.Geom.Rectang
     smog,
     set(skyTint: number) {
       scene.cameras.main.setBackgroundColor(skyColour(skyTint));
-      haze.setFillStyle(0x8f8a7e, skyTint * 0.38);
-      const n = Math.round(skyTint * smog.length);
-      smog.forEach((s, i) => s.setVisible(i < n).setAlpha(0.18 + skyTint * 0.2));
+      haze.setFillStyle(0x8f8a7e, skyTint * 0.45);
+      // smog banks fade in one after another: the last one partly, so the pall grows smoothly
+      const banks = skyTint * smog.length;
+      smog.forEach((s, i) => {
+        const part = Math.max(0, Math.min(1, banks - i));
+        s.setVisible(part > 0).setAlpha((0.18 + skyTint * 0.22) * part);
+      });
     },
     destroy() {
       dusk.destroy();

@@ -144,7 +144,8 @@ export function plotsFor(kind: FirmKind): Plot[] {
 
 /**
  * The civic core, row by row: m market halls (one slot per sector, in sector order), i
- * innovation centres, s schools, p hospitals, T the town hall, '.' the square, h housing.
+ * innovation centres, s schools, p hospitals, T the town hall, '.' the square, v the vocational
+ * school, u the university partnership's lab, q quality-inspection stations, h housing.
  */
 const CORE_PLAN = [
   'hhhhhhhh',
@@ -153,11 +154,11 @@ const CORE_PLAN = [
   'hm.T..ph',
   'hm....ih',
   'hs....ih',
-  'hhsphhhh',
+  'hvspuqqq',
   'hhhhhhhh',
 ];
 
-export type CoreSlot = 'm' | 'i' | 's' | 'p' | 'T' | '.' | 'h';
+export type CoreSlot = 'm' | 'i' | 's' | 'p' | 'T' | '.' | 'h' | 'v' | 'u' | 'q';
 
 export function coreSlots(kind: CoreSlot): GridPos[] {
   const core = coreBlock();
@@ -244,4 +245,10 @@ export function wastewaterSpots(): GridPos[] {
     { col: GRID - 3, row: RIVER_ROWS[1] + 1 },
     { col: GRID - 5, row: RIVER_ROWS[1] + 1 },
   ];
+}
+
+/** Spots on the southern edge of town: power substations, then sites of works in progress. */
+export function edgeSpots(): GridPos[] {
+  const row = ROAD_LINES[3] + 2;
+  return [6, 9, 16, 19, 26, 29].map((col) => ({ col, row }));
 }

@@ -17,6 +17,7 @@ import {
   type TownState,
 } from '../../shared';
 import { civicStructures } from './layout-civic';
+import { markUpgraded, policyStructures } from './layout-policy';
 import {
   firmStructures,
   firmsBefore,
@@ -65,16 +66,19 @@ export interface LayoutOptions {
 
 const FACTORY_KINDS: readonly StructureKind[] = FIRM_KINDS;
 
+/**
+ * The centres a town runs: its own (the sectors in its plan) and the shared ones it co-funds.
+ * The match's list holds only shared centres, so a town's own centre comes from its plan.
+ */
 function centreInfo(
   town: TownState,
   c: SharedCentre[] | number | undefined,
 ): { n: number; sectors: SectorId[] } {
   if (typeof c === 'number') return { n: Math.max(0, Math.min(4, c)), sectors: [] };
-  if (Array.isArray(c)) {
-    const mine = c.filter((x) => x.funders.includes(town.id));
-    return { n: Math.min(4, mine.length), sectors: mine.map((x) => x.sector) };
-  }
-  const sectors = [...new Set(town.plan.innovation.centres)];
+  const shared = Array.isArray(c)
+    ? c.filter((x) => x.funders.includes(town.id)).map((x) => x.sector)
+    : [];
+  const sectors = [...new Set([...town.plan.innovation.centres, ...shared])];
   return { n: Math.min(4, sectors.length), sectors };
 }
 
@@ -110,6 +114,8 @@ function summary(
     traffic: trafficCount(buildings.active, state.infra.roads, state.infra.port),
     lights: lit + lampsOn,
     roadLevel: level,
+    air: state.airPollution,
+    upgraded: structures.filter((s) => (view === 'after' ? s.upgraded : s.upgradedBefore)).length,
   };
 }
 
@@ -166,10 +172,12 @@ export function townLayout(
   const before = firmsBefore(town, previous);
   const now = firmsNow(town);
   const centresAfter = centreInfo(town, options.centres);
-  // without an explicit count for the previous view, centres are taken as unchanged: mixing the
-  // plan's list with the match's shared list would show centres appearing from nowhere
-  const centresBefore =
-    options.centresBefore !== undefined ? centreInfo(prior, options.centresBefore) : centresAfter;
+  // without an explicit list for the previous view, the previous plan's own centres and the
+  // same shared list: a centre funded this round appears, one dropped disappears
+  const centresBefore = centreInfo(
+    prior,
+    options.centresBefore !== undefined ? options.centresBefore : options.centres,
+  );
   const structures = [
     ...firmStructures({ town, previous, before, blocks, peaks: options.peaks }),
     ...civicStructures({
@@ -179,7 +187,9 @@ export function townLayout(
       centresBefore: centresBefore.n,
       centreSectors: centresAfter.sectors,
     }),
+    ...policyStructures({ town, prior, blocks }),
   ];
+  markUpgraded(structures, town, prior);
   const ground = terrain(town, structures, [...Object.values(blocks), housingBlock()]);
   const lampList = lamps(ground);
   const after = summary(structures, 'after', town, now, lampList);

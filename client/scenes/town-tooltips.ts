@@ -39,6 +39,25 @@ export function describeStructure(
         }),
       });
     }
+  } else if (s.kind === 'construction') {
+    if (s.builds)
+      lines.push({ label: t('scene:tip.builds'), value: t(`scene:tip.infra.${s.builds}`) });
+    const left = view === 'after' ? s.detail : s.detailBefore;
+    if (left) lines.push({ label: t('scene:tip.yearsLeft', { count: left }) });
+  } else if (s.kind === 'patent') {
+    const n = view === 'after' ? s.detail : s.detailBefore;
+    lines.push({
+      label: t('scene:tip.patents', {
+        n: formatCount(Math.round(n ?? 0)),
+        sector: s.sector ? t(`common:sectorShort.${s.sector}`) : '',
+      }),
+    });
+  } else if (s.kind === 'skills' || s.kind === 'vocational') {
+    const v = view === 'after' ? s.detail : s.detailBefore;
+    if (s.kind === 'vocational') lines.push({ label: t('scene:tip.funded') });
+    lines.push({ label: t('scene:tip.skills', { value: formatPercent(v ?? 0) }) });
+  } else if (s.kind === 'university' || s.kind === 'inspection') {
+    lines.push({ label: t('scene:tip.funded') });
   } else if (s.kind === 'housing') {
     const stage = view === 'after' ? s.stage : s.beforeStage;
     lines.push({ label: t(`scene:tip.density${stage}`) });
@@ -48,6 +67,14 @@ export function describeStructure(
       ),
     });
   }
+  if (s.upgraded && view === 'after' && state === 'active')
+    lines.push({ label: t('scene:tip.upgraded') });
+  if (s.kind === 'university' || s.kind === 'vocational') {
+    const stage = view === 'after' ? s.stage : s.beforeStage;
+    lines.push({ label: t('scene:tip.stage'), value: t(`scene:tip.stage${stage}`) });
+  }
+  if (s.kind === 'innovation' && (view === 'after' ? s.stage : s.beforeStage) === 2)
+    lines.push({ label: t('scene:tip.campus') });
   return [title, lines];
 }
 
