@@ -45,6 +45,7 @@ export class ClassroomRoom extends Room<ClassroomState> {
   private pipeline: Promise<unknown> = Promise.resolve();
   private wake: Delayed | null = null;
   private idle: Delayed | null = null;
+  private patchTimer: Delayed | null = null;
 
   async onCreate(options: CreateOptions): Promise<void> {
     this.services = roomServices();
@@ -192,6 +193,7 @@ export class ClassroomRoom extends Room<ClassroomState> {
   private async execute(command: Command, client?: Client): Promise<StepResult> {
     const started = performance.now();
     const result = step(this.session, command);
+    const stepped = performance.now();
     if (!(await this.log.append(command, result.persist))) {
       const reason = 'the server could not save that: nothing changed, please try again';
       send(client, 'error', { code: 'unavailable', type: command.type, reason });
@@ -201,15 +203,15 @@ export class ClassroomRoom extends Room<ClassroomState> {
     this.session = result.session;
     this.log.saveSeats(before, this.session);
     for (const effect of result.effects) await this.perform(effect, client);
-    if (result.effects.some((e) => e.type === 'roundResolved')) {
-      recordResolution(performance.now() - started);
-      recordPublish(performance.now() - started);
-    }
     projectSession(this.state, this.session, before);
     for (const effect of result.effects) {
       if (effect.type === 'seatChanged') this.seatChanged(effect.playerId);
     }
-    this.broadcastPatch();
+    this.patch(result.persist === 'durable');
+    if (result.effects.some((e) => e.type === 'roundResolved')) {
+      recordResolution(stepped - started);
+      recordPublish(performance.now() - started);
+    }
     this.scheduleWake();
     return result;
   }
@@ -247,6 +249,21 @@ export class ClassroomRoom extends Room<ClassroomState> {
     if (!seat || !client) return;
     this.fixView(client);
     send(client, 'seat', { townId: seat.townId, portfolios: seat.portfolios });
+  }
+
+  /**
+   * Phase changes, submissions and controls go out at once; a burst of draft edits and
+   * connections is coalesced into one patch (50 ms), as 30 students typing would otherwise cost
+   * 30 patches to each of them.
+   */
+  private patch(now: boolean): void {
+    if (!now) {
+      this.patchTimer ??= this.clock.setTimeout(() => this.patch(true), 50);
+      return;
+    }
+    this.patchTimer?.clear();
+    this.patchTimer = null;
+    this.broadcastPatch();
   }
 
   /** The clock only delivers ticks: one timer, at the session's next deadline. */

@@ -72,6 +72,9 @@ CREATE TABLE IF NOT EXISTS annotations (
 );
 `;
 
+/** The longest a draft edit waits for its commit (and its fsync) when no durable write comes. */
+const LAZY_COMMIT_MS = 200;
+
 interface MatchRow {
   id: string;
   room_id: string;
@@ -110,10 +113,20 @@ export class SqliteMatchStore implements MatchStore {
     return statement;
   }
 
-  /** Queue a write; it commits with the other writes of this task, then the promise resolves. */
-  private write(run: () => void): Promise<void> {
+  private lazyTimer: ReturnType<typeof setTimeout> | null = null;
+
+  /**
+   * Queue a write; it commits with the other writes of this task, then the promise resolves. A
+   * write that need not be durable at once (a draft edit) waits for the next durable write or
+   * LAZY_COMMIT_MS, whichever comes first, so a burst of edits shares one fsync.
+   */
+  private write(run: () => void, durable = true): Promise<void> {
     return new Promise((resolve, reject) => {
       this.pending.push({ run, resolve, reject });
+      if (!durable) {
+        this.lazyTimer ??= setTimeout(() => this.flush(), LAZY_COMMIT_MS);
+        return;
+      }
       if (!this.flushScheduled) {
         this.flushScheduled = true;
         queueMicrotask(() => this.flush());
@@ -124,6 +137,8 @@ export class SqliteMatchStore implements MatchStore {
   /** Commit every queued write in one transaction (one fsync), then settle their promises. */
   private flush(): void {
     this.flushScheduled = false;
+    if (this.lazyTimer) clearTimeout(this.lazyTimer);
+    this.lazyTimer = null;
     const batch = this.pending;
     this.pending = [];
     if (batch.length === 0) return;
@@ -167,11 +182,15 @@ export class SqliteMatchStore implements MatchStore {
     });
   }
 
-  appendCommands(matchId: string, commands: CommandRecord[]): Promise<void> {
+  appendCommands(
+    matchId: string,
+    commands: CommandRecord[],
+    options: { durable?: boolean } = {},
+  ): Promise<void> {
     return this.write(() => {
       const insert = this.sql('INSERT INTO commands (match_id, seq, command) VALUES (?, ?, ?)');
       for (const c of commands) insert.run(matchId, c.seq, JSON.stringify(c.command));
-    });
+    }, options.durable !== false);
   }
 
   async loadCommands(matchId: string): Promise<CommandRecord[]> {
@@ -203,13 +222,14 @@ export class SqliteMatchStore implements MatchStore {
   }
 
   saveSeat(matchId: string, seat: SeatRecord): Promise<void> {
+    // A read model of the command log (server/rooms/session-log.ts): no fsync of its own.
     return this.write(() => {
       this.sql('INSERT OR REPLACE INTO seats (match_id, player_id, seat) VALUES (?, ?, ?)').run(
         matchId,
         seat.playerId,
         JSON.stringify(seat),
       );
-    });
+    }, false);
   }
 
   saveDraft(matchId: string, draft: DraftRecord): Promise<void> {
@@ -240,11 +260,12 @@ export class SqliteMatchStore implements MatchStore {
   }
 
   addNote(matchId: string, note: NoteRecord): Promise<void> {
+    // A read model of the command log (server/rooms/session-log.ts): no fsync of its own.
     return this.write(() => {
       this.sql(
         'INSERT INTO notes (match_id, round, kind, author, text, at) VALUES (?, ?, ?, ?, ?, ?)',
       ).run(matchId, note.round, note.kind, note.author, note.text, note.at);
-    });
+    }, false);
   }
 
   finishMatch(matchId: string): Promise<void> {
