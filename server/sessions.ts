@@ -13,7 +13,7 @@ import {
 import { LogError, parseLog, replaySteps, type MatchLog, type MatchState } from '../shared/index';
 import { checkForkRound } from '../shared/engine/match-log';
 import { findCampaignEntry } from '../shared/campaign/index';
-import type { CreateOptions } from './rooms/classroom-room';
+import type { CreateOptions } from './rooms/session-log';
 import { newSecret, sha256 } from './rooms/seats';
 import { roomServices } from './services';
 

@@ -5,7 +5,7 @@
  * (durable before anything it caused is published), runs the machine's effects and projects
  * the session onto the synchronised state. A restart replays the command log.
  */
-import { Room, ServerError, type Client, type Delayed } from '@colyseus/core';
+import { Room, ServerError, type Client } from '@colyseus/core';
 import { StateView } from '@colyseus/schema';
 import { CLOSE_CODE } from '../../shared/protocol/messages';
 import { recordPublish, recordResolution } from '../metrics';
@@ -18,21 +18,10 @@ import { identify } from './room-auth';
 import { broadcast, send, translate, type Sender } from './room-input';
 import { newSecret, sha256 } from './seats';
 import { SessionLog, type CreateOptions } from './session-log';
+import * as timers from './room-timers';
 import { createView, metadataOf, projectSession, syncView, welcomeOf } from './session-view';
 
-export type { CreateOptions } from './session-log';
-
 type Auth = Sender & { seatToken?: string };
-
-/** A dropped student keeps the seat at least this long, and through the planning phase. */
-export const RECONNECT_SECONDS = 120;
-/** A room nobody has been connected to for this long is closed (its session stays stored). */
-export const IDLE_DISPOSE_MS = 2 * 60 * 60 * 1000;
-/**
- * An ended class closes this soon after its last client left (or after it was reopened, if
- * nobody comes): long enough for the instructor who looked its code up to join it.
- */
-const endedLingerMs = (): number => Number(process.env.CLUSTER_TOWNS_ENDED_LINGER_MS ?? 10_000);
 
 export class ClassroomRoom extends Room<ClassroomState> {
   maxClients = 400;
@@ -43,9 +32,9 @@ export class ClassroomRoom extends Room<ClassroomState> {
   private session!: Session;
   private log!: SessionLog;
   private pipeline: Promise<unknown> = Promise.resolve();
-  private wake: Delayed | null = null;
-  private idle: Delayed | null = null;
-  private patchTimer: Delayed | null = null;
+  private wake = new timers.Slot(this.clock);
+  private idle = new timers.Slot(this.clock);
+  private patchSlot = new timers.Slot(this.clock);
 
   async onCreate(options: CreateOptions): Promise<void> {
     this.services = roomServices();
@@ -154,7 +143,7 @@ export class ClassroomRoom extends Room<ClassroomState> {
       const left = this.session.deadline > 0 ? (this.session.deadline - Date.now()) / 1000 : 0;
       const back = await this.allowReconnection(
         client,
-        Math.ceil(Math.max(RECONNECT_SECONDS, left + 30)),
+        Math.ceil(Math.max(timers.RECONNECT_SECONDS, left + 30)),
       );
       if (this.session.seats[playerId!]?.removed) {
         back.leave(CLOSE_CODE.removed, 'removed by the instructor');
@@ -194,15 +183,24 @@ export class ClassroomRoom extends Room<ClassroomState> {
     const started = performance.now();
     const result = step(this.session, command);
     const stepped = performance.now();
-    if (!(await this.log.append(command, result.persist))) {
-      const reason = 'the server could not save that: nothing changed, please try again';
-      send(client, 'error', { code: 'unavailable', type: command.type, reason });
+    const reason = 'the server could not save that: nothing changed, please try again';
+    const unsaved = { code: 'unavailable', type: command.type, reason } as const;
+    const { ok, saved } = await this.log.append(command, result.persist);
+    if (!ok) {
+      send(client, 'error', unsaved);
       return { session: this.session, effects: [], persist: 'none' };
     }
     const before = this.session;
     this.session = result.session;
     this.log.saveSeats(before, this.session);
-    for (const effect of result.effects) await this.perform(effect, client);
+    for (const effect of result.effects) {
+      // A lazily saved command (a draft edit) is acknowledged once it is on disk.
+      if (effect.type !== 'reply' || result.persist !== 'lazy') await this.perform(effect, client);
+      else
+        void saved.then((done) =>
+          done ? this.perform(effect, client) : send(client, 'error', unsaved),
+        );
+    }
     projectSession(this.state, this.session, before);
     for (const effect of result.effects) {
       if (effect.type === 'seatChanged') this.seatChanged(effect.playerId);
@@ -251,34 +249,18 @@ export class ClassroomRoom extends Room<ClassroomState> {
     send(client, 'seat', { townId: seat.townId, portfolios: seat.portfolios });
   }
 
-  /**
-   * Phase changes, submissions and controls go out at once; a burst of draft edits and
-   * connections is coalesced into one patch (50 ms), as 30 students typing would otherwise cost
-   * 30 patches to each of them.
-   */
+  /** Phase changes, submissions and controls go out at once; a burst of edits as one patch. */
   private patch(now: boolean): void {
-    if (!now) {
-      this.patchTimer ??= this.clock.setTimeout(() => this.patch(true), 50);
-      return;
-    }
-    this.patchTimer?.clear();
-    this.patchTimer = null;
+    if (!now) return this.patchSlot.setOnce(timers.PATCH_COALESCE_MS, () => this.patch(true));
+    this.patchSlot.clear();
     this.broadcastPatch();
   }
 
   /** The clock only delivers ticks: one timer, at the session's next deadline. */
   private scheduleWake(): void {
-    this.wake?.clear();
-    this.wake = null;
     const { deadline, paused } = this.session;
-    if (paused || deadline <= 0) return;
-    this.wake = this.clock.setTimeout(
-      () => {
-        this.wake = null;
-        void this.run({ type: 'tick', now: Date.now() });
-      },
-      Math.max(0, deadline - Date.now()),
-    );
+    if (paused || deadline <= 0) return this.wake.clear();
+    this.wake.set(deadline - Date.now(), () => void this.run({ type: 'tick', now: Date.now() }));
   }
 
   /**
@@ -286,14 +268,13 @@ export class ClassroomRoom extends Room<ClassroomState> {
    * session stays in the store, and a join by code or key brings it back (sessions.ts).
    */
   private checkIdle(): void {
-    this.idle?.clear();
-    this.idle = null;
+    this.idle.clear();
     if (this.clients.length > 0) return;
-    const wait = this.session.phase === 'ended' ? endedLingerMs() : IDLE_DISPOSE_MS;
-    this.idle = this.clock.setTimeout(() => {
+    const wait = this.session.phase === 'ended' ? timers.endedLingerMs() : timers.IDLE_DISPOSE_MS;
+    this.idle.set(wait, () => {
       if (this.clients.length > 0) return;
       this.disconnect().catch((e: unknown) => this.services.log(String(e)));
-    }, wait);
+    });
   }
 
   async onDispose(): Promise<void> {

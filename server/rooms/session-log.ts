@@ -90,29 +90,32 @@ export class SessionLog {
   }
 
   /**
-   * Append an accepted command. A durable one resolves once it is stored (false if the store
-   * refused it: the caller must then drop the command); a lazy one is written in order without
-   * being waited for.
+   * Append an accepted command. A durable one is stored before this resolves (false if the
+   * store refused it: the caller drops the command). A lazy one (a draft edit) is queued in
+   * order and this resolves at once; `saved` settles when it is on disk, so its acknowledgement
+   * can wait for that without holding up the commands behind it.
    */
-  async append(command: Command, persist: Persistence): Promise<boolean> {
-    if (persist === 'none') return true;
+  async append(
+    command: Command,
+    persist: Persistence,
+  ): Promise<{ ok: boolean; saved: Promise<boolean> }> {
+    if (persist === 'none') return { ok: true, saved: Promise.resolve(true) };
     const record = { seq: this.seq + 1, command };
     const write = this.store.appendCommands(this.matchId, [record], {
       durable: persist === 'durable',
     });
     this.seq = record.seq;
-    if (persist === 'lazy') {
-      write.catch((e: unknown) => this.report(`draft not saved: ${String(e)}`));
-      return true;
-    }
-    try {
-      await write;
-      return true;
-    } catch (error) {
-      this.seq -= 1;
-      this.report(`command not saved: ${String(error)}`);
-      return false;
-    }
+    const saved = write.then(
+      () => true,
+      (e: unknown) => {
+        this.report(`command ${record.seq} not saved: ${String(e)}`);
+        return false;
+      },
+    );
+    if (persist === 'lazy') return { ok: true, saved };
+    if (await saved) return { ok: true, saved };
+    this.seq -= 1;
+    return { ok: false, saved };
   }
 
   /**
