@@ -69,6 +69,7 @@ async function cycle(i: number): Promise<void> {
   const made = (await res.json()) as { code: string; instructorKey: string; roomId: string };
   const teacher = await new Client(ws).joinById(made.roomId, { instructorKey: made.instructorKey });
   const student = await new Client(ws).joinById(made.roomId, { code: made.code, name: 'Ana' });
+  for (const room of [teacher, student]) room.onMessage('*', () => undefined);
   teacher.send('instructor:start', {});
   await phase(student, (p) => p === 'planning');
   teacher.send('instructor:end', {});
