@@ -27,6 +27,7 @@ import {
 import { isSoloSession } from '../campaign/solo';
 import { mountCampaignLayer } from '../campaign/layer';
 import { advisorBox } from '../campaign/advisor';
+import { mountCaretakerNotice } from './caretaker-notice';
 import { advisorEnabled, setAdvisorEnabled } from '../campaign/store';
 import type { AdvisorHint } from '../../shared/campaign/types';
 
@@ -514,9 +515,11 @@ export function mountPlayScreen(root: HTMLElement, session: Session): () => void
   const offCampaign = isSoloSession(session)
     ? mountCampaignLayer(shell, session)
     : mountClassAdvisor(main, session);
+  const offCaretaker = mountCaretakerNotice(main, session);
 
   return () => {
     offCampaign?.();
+    offCaretaker();
     offError();
     offChange();
     offStatus();
