@@ -86,15 +86,30 @@ export function pacingPanel(session: Session, send: Send): Part {
   const caretaker = toggle('switch-caretaker', 'instructor:controls.caretaker', (on) =>
     send('instructor:setCaretaker', { enabled: on }),
   );
+  // A control the server refused (the session moved on before "Advance now" was confirmed, a
+  // timer that is not running) is explained next to the buttons, not only in the activity log.
+  const notice = h('p', { class: 'control-notice', id: 'control-notice', role: 'alert' });
+  notice.hidden = true;
+  const offError = session.on('error', (problem) => {
+    if (!problem.type.startsWith('instructor:')) return;
+    notice.textContent = `${problem.text} ${problem.reason}`;
+    notice.hidden = false;
+  });
+  const offAck = session.on('ack', () => (notice.hidden = true));
   const element = panel(
     'controls',
     'instructor:controls.title',
     h('div', { class: 'control-row' }, b.start, b.pause, b.resume, b.extend, b.advance),
+    notice,
     h('div', { class: 'control-row switches' }, open.element, diplomacy.element, caretaker.element),
     h('div', { class: 'control-row' }, b.end),
   );
   return {
     element,
+    destroy() {
+      offError();
+      offAck();
+    },
     update() {
       const s = session.state;
       const phase = session.phase;

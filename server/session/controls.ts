@@ -110,7 +110,7 @@ export function instructorCommand(ctx: Ctx, cmd: InstructorCommand): void {
       const asked = cmd.payload;
       if (asked.phase !== phase || asked.round !== s.round) {
         return wrongPhase(
-          `the session moved on to ${phase} of round ${s.round} since you asked to end ` +
+          `The session moved on to ${phase} of round ${s.round} since you asked to end ` +
             `${asked.phase} of round ${asked.round}: nothing was done`,
         );
       }
