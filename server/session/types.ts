@@ -27,21 +27,11 @@ import type {
   StudentMessage,
   StudentMessageType,
 } from '../../shared/protocol/messages';
-import type { Portfolio } from '../../shared/protocol/roles';
 import type { ServerMessages } from '../../shared/protocol/wire-messages';
+import type { SeatRecord } from '../store/match-store';
 
-export interface SeatData {
-  playerId: string;
-  name: string;
-  townId: string | null;
-  portfolios: Portfolio[];
-  rolesAssigned: boolean;
-  /** SHA-256 of the seat token the student's browser keeps (the token itself is never kept). */
-  seatTokenHash: string;
-  removed: boolean;
-  /** Join order, for a stable hand-out of portfolios. */
-  order: number;
-  /** Whether a live connection holds the seat (not durable: false after a restore). */
+/** A seat as the store keeps it, and whether a live connection holds it (not durable). */
+export interface SeatData extends SeatRecord {
   connected: boolean;
 }
 
