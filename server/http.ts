@@ -17,6 +17,7 @@ import {
   normaliseJoinCode,
   sessionConfigSchema,
 } from '../shared/protocol/messages';
+import { registerPublicRoutes } from './public-routes';
 import { GuessLimiter, TokenBucket } from './rate-limit';
 import { matchesHash, sha256 } from './rooms/seats';
 import { roomServices } from './services';
@@ -66,6 +67,16 @@ export function storedLog(stored: StoredMatch): MatchLog {
 
 function fail(res: Response, status: number, error: string): void {
   res.status(status).json({ error });
+}
+
+/**
+ * The one auth rule of the instructor routes (docs/protocol.md, "HTTP status codes"): no key is
+ * 401; a key that does not own what was asked for is 403, whether or not the match exists, so
+ * match ids cannot be probed with a wrong key.
+ */
+function noKey(res: Response): void {
+  res.set('WWW-Authenticate', 'Bearer');
+  fail(res, 401, 'the instructor key is required');
 }
 
 export function apiRouter(): express.Router {
@@ -143,19 +154,22 @@ export function apiRouter(): express.Router {
 
   router.get('/matches', async (req, res) => {
     const key = instructorKeyOf(req);
-    if (!key) return fail(res, 401, 'the instructor key is required');
-    res.json(await roomServices().store.listMatches(sha256(key)));
+    if (!key) return noKey(res);
+    const matches = await roomServices().store.listMatches(sha256(key));
+    // Every key is created with its session, so a key that owns no match is a wrong key.
+    if (matches.length === 0) return fail(res, 403, 'no match belongs to this instructor key');
+    res.json(matches);
   });
 
   const ownedMatch = async (req: Request, res: Response) => {
     const key = instructorKeyOf(req);
     if (!key) {
-      fail(res, 401, 'the instructor key is required');
+      noKey(res);
       return null;
     }
     const stored = await roomServices().store.loadMatch(String(req.params.id).slice(0, 40));
     if (!stored || !matchesHash(key, stored.record.instructorKeyHash)) {
-      fail(res, 404, 'no such match for this instructor key');
+      fail(res, 403, 'this instructor key does not own this match');
       return null;
     }
     return stored;
@@ -279,6 +293,7 @@ export function apiRouter(): express.Router {
     res.status(204).end();
   });
 
+  registerPublicRoutes(router);
   router.use((_req, res) => fail(res, 404, 'no such route'));
   return router;
 }

@@ -29,7 +29,7 @@ export const LIMITS = {
   maxStatementLength: 280,
 } as const;
 
-const sector = z.enum(SECTOR_IDS);
+const sector = z.enum(SECTOR_IDS).describe('A sector id (GET /api/scenarios/:id lists them).');
 const uniqueSectors = (max: number) =>
   z
     .array(sector)
@@ -41,72 +41,171 @@ export const townPlanSchema = z
   .object({
     preferential: z
       .object({
-        foreignTaxRate: z.number().finite().min(0).max(LIMITS.maxTaxRate),
-        domesticTaxRate: z.number().finite().min(0).max(LIMITS.maxTaxRate),
-        foreignTaxHolidayYears: z.number().int().min(0).max(LIMITS.maxHolidayYears),
-        landDiscount: z.number().finite().min(0).max(LIMITS.maxLandDiscount),
-        smeCreditGuarantee: amount,
-        targetSectors: uniqueSectors(LIMITS.maxTargetSectors),
-        withdrawSectors: uniqueSectors(SECTOR_IDS.length),
-        equalTreatmentPrivate: z.boolean(),
-        oneStopOffice: z.boolean(),
-        talentHukou: amount,
+        foreignTaxRate: z
+          .number()
+          .finite()
+          .min(0)
+          .max(LIMITS.maxTaxRate)
+          .describe('Corporate tax rate on foreign firms, a fraction (0.15 = 15 %), 0 to 0.33.'),
+        domesticTaxRate: z
+          .number()
+          .finite()
+          .min(0)
+          .max(LIMITS.maxTaxRate)
+          .describe('Corporate tax rate on domestic firms, a fraction, 0 to 0.33.'),
+        foreignTaxHolidayYears: z
+          .number()
+          .int()
+          .min(0)
+          .max(LIMITS.maxHolidayYears)
+          .describe('Years of tax holiday offered to new foreign plants, whole years 0 to 5.'),
+        landDiscount: z
+          .number()
+          .finite()
+          .min(0)
+          .max(LIMITS.maxLandDiscount)
+          .describe('Discount on industrial land prices, a fraction 0 to 0.9.'),
+        smeCreditGuarantee: amount.describe(
+          'Yearly credit guarantees for local SMEs, M RMB a year at base prices (multiplied by the national cost level), 0 to 500.',
+        ),
+        targetSectors: uniqueSectors(LIMITS.maxTargetSectors).describe(
+          'Sectors given preferential treatment (at most 3, no repeats); empty means a policy district open to every sector.',
+        ),
+        withdrawSectors: uniqueSectors(SECTOR_IDS.length).describe(
+          'Sectors whose support is withdrawn ("emptying the cage"); must not overlap targetSectors.',
+        ),
+        equalTreatmentPrivate: z
+          .boolean()
+          .describe(
+            'Treat private firms like state-owned and foreign ones (credit, land, licences).',
+          ),
+        oneStopOffice: z
+          .boolean()
+          .describe('Run a one-stop approval office for investors; costs 0.5 M RMB a year.'),
+        talentHukou: amount.describe(
+          'Yearly spending on talent and hukou (residence permit) incentives, M RMB a year, 0 to 500.',
+        ),
       })
-      .strict(),
+      .strict()
+      .describe('Preferential policies (edited by the investment promotion portfolio).'),
     build: z
       .array(
         z
           .object({
-            kind: z.enum(['roads', 'power', 'port', 'market', 'park', 'housing', 'wastewater']),
-            sector: sector.optional(),
+            kind: z
+              .enum(['roads', 'power', 'port', 'market', 'park', 'housing', 'wastewater'])
+              .describe(
+                'What to build, one level more (cost M RMB / years / max level): roads 12/2/6, power 10/2/6, port (logistics centre inland) 40/3/4, market 6/1/1 per sector, park 15/2/6, housing 10/2/8, wastewater 8/2/4. Each kind at most once a round.',
+              ),
+            sector: sector
+              .optional()
+              .describe(
+                'Sector id: required for a specialised market, optional for an industrial park built on a cluster.',
+              ),
           })
           .strict(),
       )
-      .max(LIMITS.maxBuildOrders),
+      .max(LIMITS.maxBuildOrders)
+      .describe(
+        'New construction orders this round (edited by the construction portfolio), at most 4. Works under way keep drawing money until done.',
+      ),
     innovation: z
       .object({
-        centres: uniqueSectors(LIMITS.maxCentres),
-        vocationalSchool: z.boolean(),
-        universityPartnership: z.boolean(),
-        qualityStandards: uniqueSectors(SECTOR_IDS.length),
-        industryAssociation: uniqueSectors(SECTOR_IDS.length),
-        innovationVouchers: amount,
+        centres: uniqueSectors(LIMITS.maxCentres).describe(
+          'Sectors whose technology innovation centre the town funds this round, at most 2; 4 M RMB a year each, shared with co-funding partners.',
+        ),
+        vocationalSchool: z.boolean().describe('Fund a vocational school: 1.5 M RMB a year.'),
+        universityPartnership: z
+          .boolean()
+          .describe('Fund a university partnership (lab): 3 M RMB a year.'),
+        qualityStandards: uniqueSectors(SECTOR_IDS.length).describe(
+          'Sectors under quality standards and inspection: 0.6 M RMB a year each.',
+        ),
+        industryAssociation: uniqueSectors(SECTOR_IDS.length).describe(
+          'Sectors with a supported industry association: 0.3 M RMB a year each.',
+        ),
+        innovationVouchers: amount.describe(
+          'Yearly innovation vouchers for firms, M RMB a year, 0 to 500.',
+        ),
       })
-      .strict(),
+      .strict()
+      .describe('Innovation policy (edited by the science and technology portfolio).'),
     environment: z
       .object({
-        enforcement: z.enum(['lax', 'standard', 'strict']),
-        pollutionFee: z.number().finite().min(0).max(1),
-        greenSubsidy: amount,
+        enforcement: z
+          .enum(['lax', 'standard', 'strict'])
+          .describe('How strictly environmental law is enforced on polluting firms.'),
+        pollutionFee: z
+          .number()
+          .finite()
+          .min(0)
+          .max(1)
+          .describe(
+            'Pollution fee per unit of emissions, on a 0 to 1 scale (1 = the highest fee).',
+          ),
+        greenSubsidy: amount.describe(
+          'Yearly green-upgrading subsidies for polluting firms, M RMB a year, 0 to 500.',
+        ),
       })
-      .strict(),
+      .strict()
+      .describe('Environmental policy (edited by the environmental protection portfolio).'),
     diplomacy: z
       .object({
         proposals: z
           .array(
             z
               .object({
-                kind: z.enum(['cofundCentre', 'jointMarket', 'riverCleanup']),
+                kind: z
+                  .enum(['cofundCentre', 'jointMarket', 'riverCleanup'])
+                  .describe(
+                    'cofundCentre: share an innovation centre in a sector; jointMarket: a joint specialised market in a sector; riverCleanup: a joint clean-up of the shared river.',
+                  ),
                 to: z
                   .array(z.string().min(1).max(40))
                   .min(1)
                   .max(8)
                   .refine((list) => new Set(list).size === list.length, {
                     message: 'towns must not repeat',
-                  }),
-                sector: sector.optional(),
+                  })
+                  .describe('Ids of the other towns invited (1 to 8, known towns, no repeats).'),
+                sector: sector
+                  .optional()
+                  .describe('Sector id; required for cofundCentre and jointMarket.'),
               })
               .strict(),
           )
-          .max(LIMITS.maxProposals),
+          .max(LIMITS.maxProposals)
+          .describe('Proposals to other towns this round, at most 3.'),
         responses: z
-          .array(z.object({ proposalId: z.string().min(1).max(40), accept: z.boolean() }).strict())
-          .max(20),
-        statement: z.string().max(LIMITS.maxStatementLength).optional(),
+          .array(
+            z
+              .object({
+                proposalId: z
+                  .string()
+                  .min(1)
+                  .max(40)
+                  .describe('Id of an open proposal addressed to this town (state `proposals`).'),
+                accept: z.boolean().describe('true accepts, false declines.'),
+              })
+              .strict(),
+          )
+          .max(20)
+          .describe('Answers to open proposals, at most 20.'),
+        statement: z
+          .string()
+          .max(LIMITS.maxStatementLength)
+          .optional()
+          .describe('A public statement, at most 280 characters.'),
       })
-      .strict(),
+      .strict()
+      .describe(
+        'Diplomacy (edited by the mayor); must be empty when diplomacy is switched off in the match.',
+      ),
   })
-  .strict();
+  .strict()
+  .describe(
+    "A town's plan for one round. Amounts are M RMB a year at base prices, multiplied by the national cost level and the round's years; new spending must fit the town's available budget (cash plus unused borrowing room), checked on submit.",
+  );
 
 function zodErrors(error: z.ZodError): PlanError[] {
   return error.issues.map((issue) => {

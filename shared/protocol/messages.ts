@@ -44,25 +44,84 @@ const eventIds = EVENTS.map((e) => e.id) as [string, ...string[]];
 /** What an instructor chooses when creating a session (HTTP POST /api/sessions). */
 export const sessionConfigSchema = z
   .object({
-    scenarioId: z.string().refine((id) => scenarioIds.includes(id), {
-      message: `unknown scenario; choose one of ${scenarioIds.join(', ')}`,
-    }),
-    towns: z.number().int().min(MIN_TOWNS).max(MAX_TOWNS).optional(),
-    rounds: z.number().int().min(1).max(60).optional(),
-    seed: z.number().int().min(0).max(0xffffffff).optional(),
+    scenarioId: z
+      .string()
+      .refine((id) => scenarioIds.includes(id), {
+        message: `unknown scenario; choose one of ${scenarioIds.join(', ')}`,
+      })
+      .describe(`Scenario id: one of ${scenarioIds.join(', ')} (GET /api/scenarios).`),
+    towns: z
+      .number()
+      .int()
+      .min(MIN_TOWNS)
+      .max(MAX_TOWNS)
+      .optional()
+      .describe("Number of towns; default the scenario's own. Extra towns come from the seed."),
+    rounds: z
+      .number()
+      .int()
+      .min(1)
+      .max(60)
+      .optional()
+      .describe("Number of rounds; default the scenario's defaultRounds."),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(0xffffffff)
+      .optional()
+      .describe('PRNG seed (32-bit unsigned); random when absent.'),
     /** Planning time per round in seconds; 0 means no timer (the instructor advances). */
-    planningSeconds: z.number().int().min(0).max(3600).default(300),
-    briefingSeconds: z.number().int().min(0).max(600).default(15),
-    resultsSeconds: z.number().int().min(0).max(1800).default(45),
-    bots: z.boolean().default(true),
-    caretaker: z.boolean().default(true),
-    diplomacy: z.boolean().default(true),
-    language: z.enum(['en', 'zh']).default('en'),
+    planningSeconds: z
+      .number()
+      .int()
+      .min(0)
+      .max(3600)
+      .default(300)
+      .describe(
+        'Planning timer per round, seconds; 0 = no timer: planning ends when every human town submitted or the instructor advances.',
+      ),
+    briefingSeconds: z
+      .number()
+      .int()
+      .min(0)
+      .max(600)
+      .default(15)
+      .describe(
+        'Briefing phase at the start of each round, seconds; 0 = no briefing phase: each round opens straight in planning.',
+      ),
+    resultsSeconds: z
+      .number()
+      .int()
+      .min(0)
+      .max(1800)
+      .default(45)
+      .describe(
+        'Results shown after each resolution, seconds; 0 = they stay until the instructor advances (solo: until the player sends `continue`).',
+      ),
+    bots: z.boolean().default(true).describe('Computer strategies play the empty towns.'),
+    caretaker: z
+      .boolean()
+      .default(true)
+      .describe(
+        "Towns that miss the deadline keep last round's standing policies with no new actions; off: the round waits for them or the instructor.",
+      ),
+    diplomacy: z.boolean().default(true).describe('Proposals, responses and statements allowed.'),
+    language: z.enum(['en', 'zh']).default('en').describe('Language of the session texts.'),
     /** Classroom sessions are private (join by code); public ones are listed in the lobby. */
-    visibility: z.enum(['private', 'public']).default('private'),
+    visibility: z
+      .enum(['private', 'public'])
+      .default('private')
+      .describe('private: join by code only; public: listed in the lobby until locked.'),
     /** Students per town at most (role-play teams). */
-    teamSize: z.number().int().min(1).max(5).default(5),
-    title: z.string().max(60).optional(),
+    teamSize: z
+      .number()
+      .int()
+      .min(1)
+      .max(5)
+      .default(5)
+      .describe('Students per town at most; they share the portfolios.'),
+    title: z.string().max(60).optional().describe('Shown in the lobby and on screens.'),
     /**
      * 'solo': self-guided play (issue 6): one student, computer towns elsewhere, the match starts
      * when the player joins and moves on only when the player says so.
@@ -125,14 +184,39 @@ export const studentMessages = {
           });
         }
       }
-    }),
-  submit: z.object({ round: z.number().int().min(1) }).strict(),
-  unsubmit: z.object({ round: z.number().int().min(1) }).strict(),
-  chooseTown: z.object({ townId }).strict(),
-  statement: z.object({ text: shortText(LIMITS.maxStatementLength) }).strict(),
+    })
+    .describe(
+      "Replace one section of the town's shared draft: `value` must match that property of plan.json. Only a member whose portfolio edits the section; briefing or planning; not after the mayor submitted. Answered by draftSaved.",
+    ),
+  submit: z
+    .object({ round: z.number().int().min(1).describe('The current round (state `round`).') })
+    .strict()
+    .describe(
+      "Mayor only, in planning: submit the town's draft; it must pass every plan rule, budget included. Answered by submitted.",
+    ),
+  unsubmit: z
+    .object({ round: z.number().int().min(1) })
+    .strict()
+    .describe('Mayor only, in planning: reopen the submitted plan.'),
+  chooseTown: z
+    .object({ townId })
+    .strict()
+    .describe('Before the match starts: join this town if its team has room.'),
+  statement: z
+    .object({
+      text: shortText(LIMITS.maxStatementLength).describe('1 to 280 characters after trimming.'),
+    })
+    .strict()
+    .describe('A public statement, when diplomacy is on.'),
   /** Solo play: the player moves on from the results to the next round when ready. */
-  continue: z.object({ round: z.number().int().min(1) }).strict(),
-  ping: z.object({}).strict(),
+  continue: z
+    .object({ round: z.number().int().min(1) })
+    .strict()
+    .describe('Solo play: move on from the results of this round.'),
+  ping: z
+    .object({})
+    .strict()
+    .describe('Answered by pong once every message sent before it is handled.'),
 } as const;
 
 /** Instructor controls; accepted only from the connection that joined with the instructor key. */
@@ -146,7 +230,10 @@ export const instructorMessages = {
    */
   extend: z
     .object({ seconds: z.number().int().min(10).max(1800), startDeadline: z.boolean().optional() })
-    .strict(),
+    .strict()
+    .describe(
+      'Add seconds to the running timer; in a phase without a timer refused unless startDeadline is true.',
+    ),
   /**
    * End the current phase now. Carries the phase and round the instructor saw when asking, so a
    * confirmation that arrives after the phase moved on does nothing (and says so).
@@ -156,12 +243,19 @@ export const instructorMessages = {
       phase: z.enum(['briefing', 'planning', 'results']),
       round: z.number().int().min(0),
     })
-    .strict(),
+    .strict()
+    .describe(
+      'End the current phase now; ignored (with an error) unless the phase and round still hold.',
+    ),
   fireEvent: z
     .object({
-      eventId: z.string().refine((id) => eventIds.includes(id), { message: 'unknown event card' }),
+      eventId: z
+        .string()
+        .refine((id) => eventIds.includes(id), { message: 'unknown event card' })
+        .describe(`Event card id: ${eventIds.join(', ')}.`),
     })
-    .strict(),
+    .strict()
+    .describe('Play an event card in the next resolution.'),
   announce: z.object({ text: shortText(ANNOUNCEMENT_MAX_LENGTH) }).strict(),
   moveStudent: z.object({ playerId, townId }).strict(),
   removeStudent: z.object({ playerId }).strict(),

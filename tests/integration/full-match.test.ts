@@ -143,7 +143,7 @@ describe('a full classroom match', () => {
     const forged = await fetch(`${server.url}/api/matches/${session.matchId}/log`, {
       headers: { authorization: 'Bearer not-the-key' },
     });
-    expect(forged.status).toBe(404);
+    expect(forged.status).toBe(403);
     for (const j of [teacher, ana, bo, cai]) await j.room.leave();
     expect(lastOf(ana, 'error')).toBeUndefined();
   });
