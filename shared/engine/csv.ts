@@ -23,7 +23,7 @@ export const CSV_COLUMNS: readonly string[] = [
   'jobs',
   'firms',
   'exports',
-  'fdi',
+  'fdi_stock',
   'pollution',
   'fiscal_balance',
   'debt',

@@ -23,7 +23,7 @@ const REQUIRED_COLUMNS = [
   'jobs',
   'firms',
   'exports',
-  'fdi',
+  'fdi_stock',
   'pollution',
   'fiscal_balance',
   'debt',
