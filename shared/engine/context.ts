@@ -72,6 +72,8 @@ export interface TownRoundData {
   landSold: number;
   /** Debt was already at the borrowing ceiling when the round began (no second announcement). */
   overDebtLimitBefore: boolean;
+  /** M RMB of discretionary spending the fiscal crisis cut this round (fiscal.ts). */
+  fiscalTrim: number;
 }
 
 export interface RoundContext {

@@ -64,6 +64,20 @@ export function strikeEvent(state: MatchState, eventId: string, year = state.yea
   for (const town of state.towns) town.fdiOpen = isOpenToFdi(state.conditions, town);
 }
 
+/**
+ * Whether an event is already on the timeline for the round about to be resolved (its year falls
+ * in [year, year + roundYears)), so that playing it as a card would strike it twice (issue 12: the
+ * 2008 crash card played in 2008 struck "The global export crash" twice). Pure: the server asks
+ * it before accepting an instructor's card, and the engine skips such a card as well.
+ */
+export function cardAlreadyScheduled(
+  state: Pick<MatchState, 'year' | 'roundYears' | 'timeline'>,
+  eventId: string,
+): boolean {
+  const end = state.year + state.roundYears;
+  return state.timeline.some((e) => e.eventId === eventId && e.year >= state.year && e.year < end);
+}
+
 /** Timeline events falling in this round's years, fired cards, and due recoveries. */
 export function applyRoundEvents(ctx: RoundContext, cards: readonly string[]): void {
   const { state } = ctx;
@@ -78,7 +92,14 @@ export function applyRoundEvents(ctx: RoundContext, cards: readonly string[]): v
       ctx.events.push({ type: 'TimelineEventStruck', eventId: entry.eventId, year: entry.year });
     }
   }
+  const struck = new Set<string>();
+  for (const entry of state.timeline) {
+    if (entry.year >= state.year && entry.year < end) struck.add(entry.eventId);
+  }
   for (const card of cards) {
+    // A card the timeline strikes this round, or one played twice, strikes once.
+    if (struck.has(card)) continue;
+    struck.add(card);
     strikeEvent(state, card);
     ctx.events.push({ type: 'EventCardPlayed', eventId: card, year: state.year });
   }

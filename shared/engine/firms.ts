@@ -17,14 +17,15 @@ import type { FirmFlow, ProfitPart, RoundContext } from './context';
 import { townData } from './context';
 import { apportion, clamp, pos, saturate } from './math';
 import { roundCount } from './rng';
+import { expelPolluters, RELOCATION } from './relocation';
 import type { CauseCode, FirmKind, TownState } from './types';
 
 export const FIRM_RATES = {
   baseExit: { sme: 0.025, foreign: 0.02, leading: 0.005, soe: 0.005 } as Record<FirmKind, number>,
   lossExit: { sme: 0.55, foreign: 0.35, leading: 0.15, soe: 0.05 } as Record<FirmKind, number>,
-  enforcementClosure: { lax: 0, standard: 0.01, strict: 0.1 },
+  enforcementClosure: { lax: 0, standard: 0.01, strict: 0.07 },
   spinOff: 0.3,
-  shakeOut: 0.8,
+  shakeOut: 0.7,
   soeReform: 0.08,
   maxExitShare: 0.6,
 } as const;
@@ -110,6 +111,13 @@ export function closeFirms(ctx: RoundContext, town: TownState): void {
       const shares = apportion(closing, rates);
       const byCause = new Map<CauseCode, number>();
       causes.forEach((cause, i) => byCause.set(cause, (byCause.get(cause) ?? 0) + shares[i]));
+      const expelled = byCause.get('strictEnforcement') ?? 0;
+      if (expelled > 0 && (kind === 'sme' || kind === 'foreign')) {
+        // About half of the polluters driven out move to laxer towns instead of closing.
+        const tryMove = Math.round(expelled * RELOCATION.expelledMove);
+        const moved = expelPolluters(ctx, town, sector, kind, tryMove);
+        byCause.set('strictEnforcement', expelled - moved);
+      }
       recordClosures(ctx, town, sector, kind, byCause);
       if (kind === 'soe' && byCause.get('soeReform')) {
         // Laid-off SOE staff start family firms (DESIGN §2: spin-offs from SOEs).

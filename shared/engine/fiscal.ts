@@ -9,7 +9,7 @@
  * revenue − spending.
  */
 import { SECTOR_IDS, type SectorId } from '../data/sectors';
-import { centreCostPerFunder, cofundersOf, planCost } from './costs';
+import { centreCostPerFunder, cofundersOf, debtLimit, planCost } from './costs';
 import type { RoundContext } from './context';
 import { townData } from './context';
 import { employment, valueAddedPerWorker } from './industry';
@@ -17,7 +17,7 @@ import { priceFactor } from './market';
 import { LAND_LEASE_VALUE } from './land';
 import { effectiveTax } from './profitability';
 import { upkeep } from './infrastructure';
-import type { Cause, FirmKind, TownState } from './types';
+import type { Cause, FirmKind, TownPlan, TownState } from './types';
 
 export const FISCAL = {
   /** Share of value added that is taxable profit. */
@@ -29,7 +29,28 @@ export const FISCAL = {
   /** Share of a specialised town's centre cost paid by the provincial programme. */
   specialisedGrantShare: 0.5,
   repayShare: 0.5,
+  /**
+   * Interest rises with debt: the rate is interestRate × (1 + debt ÷ ceiling), 6 % unindebted,
+   * 12 % at the ceiling and beyond. Lenders charge a town that overbuilt more (Zhuhai, 003 §3.3).
+   */
+  riskPremium: 1,
 } as const;
+
+/**
+ * A fiscal crisis: the province will not lend beyond the ceiling (debtLimit), so the town's
+ * standing discretionary policies are cut: this round's policy, innovation and environment
+ * spending is withheld up to the overshoot, then construction (unfinished works halt), and the
+ * money policies of its standing plan stop (the player must re-adopt them within cash).
+ * Deficits cannot run forever (issue 12).
+ */
+function austerity(plan: TownPlan): void {
+  const p = plan.preferential;
+  p.smeCreditGuarantee = 0;
+  p.talentHukou = 0;
+  plan.innovation.innovationVouchers = 0;
+  plan.innovation.universityPartnership = false;
+  plan.environment.greenSubsidy = 0;
+}
 
 export interface FiscalResult {
   revenue: number;
@@ -73,7 +94,12 @@ export function settleBudget(ctx: RoundContext, town: TownState, fees: number): 
   // Construction is charged from the projects list, which already holds this round's orders.
   const services =
     FISCAL.serviceCostPerResident * residents * state.national * (0.5 + 0.5 * town.publicServices);
-  const interest = FISCAL.interestRate * town.debt;
+  const ceiling = debtLimit(town, state);
+  const premium = Math.min(
+    FISCAL.riskPremium,
+    (FISCAL.riskPremium * town.debt) / Math.max(1, ceiling),
+  );
+  const interest = FISCAL.interestRate * town.debt * (1 + premium);
   const yearly = {
     taxes,
     landSales: landSales / y,
@@ -86,7 +112,7 @@ export function settleBudget(ctx: RoundContext, town: TownState, fees: number): 
     interest,
   };
   const revenue = (yearly.taxes + yearly.landSales + yearly.fees + yearly.transfers) * y;
-  const spending =
+  let spending =
     (yearly.policySpending +
       yearly.construction +
       yearly.upkeep +
@@ -101,6 +127,32 @@ export function settleBudget(ctx: RoundContext, town: TownState, fees: number): 
     const repay = Math.min(town.debt, town.cash * FISCAL.repayShare);
     town.debt -= repay;
     town.cash -= repay;
+  }
+  if (town.debt > ceiling) {
+    // Policies first, then construction: works not yet finished are halted (their money spent
+    // so far is sunk, like Zhuhai's half-used airport, 003 §3.3).
+    const policyTrim = Math.min(town.debt - ceiling, yearly.policySpending * y);
+    const buildTrim = Math.min(town.debt - ceiling - policyTrim, yearly.construction * y);
+    // Then services and upkeep run down: schools and clinics cut back, works decay (003 §6.5).
+    const serviceTrim = Math.min(
+      town.debt - ceiling - policyTrim - buildTrim,
+      (yearly.publicServiceCosts + yearly.upkeep) * y,
+    );
+    const trim = policyTrim + buildTrim + serviceTrim;
+    town.debt -= trim;
+    spending -= trim;
+    yearly.policySpending -= policyTrim / y;
+    yearly.construction -= buildTrim / y;
+    if (serviceTrim > 0) {
+      const base = (yearly.publicServiceCosts + yearly.upkeep) * y;
+      const cut = serviceTrim / base;
+      yearly.publicServiceCosts *= 1 - cut;
+      yearly.upkeep *= 1 - cut;
+      town.publicServices = Math.max(0, town.publicServices * (1 - 0.5 * cut));
+    }
+    data.fiscalTrim = trim;
+    austerity(town.plan);
+    if (buildTrim > 0) town.infra.projects = [];
   }
   const causes: Cause[] = [
     { cause: 'taxes', amount: yearly.taxes * y },

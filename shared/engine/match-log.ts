@@ -13,6 +13,13 @@ export const LOG_FORMAT = 'cluster-towns-match';
 export const LOG_VERSION = 3;
 export const READABLE_LOG_VERSIONS: readonly number[] = [1, 2, 3];
 export const GAME_VERSION = '0.1.0';
+/**
+ * Version of the economic rules (the engine's mechanisms and constants). A log records the rules
+ * it was played under; a log of other rules cannot be re-simulated by this build and opens with a
+ * RulesVersionError naming its version (docs/match-log.md, "Rules versions"). 1: up to
+ * 2026-12-02; 2: issue 12's recalibration (hard budget, enforcement split, spread relocation).
+ */
+export const RULES_VERSION = 2;
 
 /** Who submitted a town's plan and when (epoch ms); informative, covered by the chain. */
 export interface SubmissionNote {
@@ -65,6 +72,8 @@ export interface MatchLog {
   config: { towns: number; diplomacy: boolean };
   towns: { id: string; name: string; player: string }[];
   initialHash: string;
+  /** Rules version the match was played under (RULES_VERSION); absent in logs of rules 1. */
+  rules?: number;
   /** Version 2: present when this match continues another one from one of its rounds. */
   forkedFrom?: ForkOrigin;
   rounds: LoggedRound[];
@@ -123,8 +132,14 @@ export function startLog(state: MatchState, players: Record<string, string> = {}
       player: players[t.id] ?? 'computer',
     })),
     initialHash: hashState(state),
+    rules: RULES_VERSION,
     rounds: [],
   };
+}
+
+/** The rules version a log was played under: logs written before it was recorded are rules 1. */
+export function logRules(log: Pick<MatchLog, 'rules'>): number {
+  return log.rules ?? 1;
 }
 
 export function appendRound(
@@ -205,6 +220,20 @@ export class LogError extends Error {
   }
 }
 
+/**
+ * A log played under other rules: its header, towns, plans, cards and notes can be shown, but
+ * its rounds cannot be re-simulated and verified by this build's engine.
+ */
+export class RulesVersionError extends LogError {
+  constructor(readonly rules: number) {
+    super(
+      `this match log was played under rules version ${rules}; this build plays rules version ${RULES_VERSION}, ` +
+        `so its rounds cannot be re-simulated or verified (its towns, plans, cards and notes can still be read)`,
+      0,
+    );
+  }
+}
+
 /** "1, 2 and 3" */
 function readableVersions(): string {
   const list = READABLE_LOG_VERSIONS.map(String);
@@ -233,6 +262,8 @@ export function parseLog(value: unknown): MatchLog {
   }
   if (typeof log.initialHash !== 'string')
     throw new LogError('corrupt match log: missing initialHash');
+  if (log.rules !== undefined && (!Number.isInteger(log.rules) || log.rules < 1))
+    throw new LogError('corrupt match log: rules version is not a positive integer');
   log.rounds.forEach((r, i) => {
     if (
       !r ||
@@ -292,6 +323,7 @@ export interface ReplayStep {
 export function* replaySteps(
   log: MatchLog,
 ): Generator<ReplayStep | { round: number; state: MatchState }> {
+  if (logRules(log) !== RULES_VERSION) throw new RulesVersionError(logRules(log));
   const options: MatchOptions = {
     seed: log.seed,
     towns: log.config.towns,

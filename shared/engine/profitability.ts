@@ -21,7 +21,7 @@ import { fragmentationLoss } from './market';
 import { clamp, pos, saturate } from './math';
 import type { FirmKind, MatchState, TownState } from './types';
 
-export const ENFORCEMENT_COST = { lax: -0.06, standard: 0.05, strict: 0.3 } as const;
+export const ENFORCEMENT_COST = { lax: -0.06, standard: 0.05, strict: 0.25 } as const;
 
 /** Effective tax rate a firm pays, after holidays, never below the national floor. */
 export function effectiveTax(

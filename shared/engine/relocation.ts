@@ -6,12 +6,15 @@
  *   clusters lose firms faster when incentives end or costs rise, 002 §2.1.5).
  * - Local SMEs are rooted in family and supplier networks and move reluctantly (002 §2.1.5),
  *   but rising land and labour costs push labour-intensive ones inland (Chengdu, 003 §4.2).
- * - Polluters expelled by strict towns go where enforcement is lax (DESIGN §3 fact 10).
+ * - Polluters expelled by strict towns go where enforcement is laxer (DESIGN §3 fact 10).
+ * - Movers spread over every better destination in proportion to its attractiveness, not all to
+ *   the single best one, so inland clusters grow by diffusion (Chengdu, 003 §4.2).
  */
-import { SECTOR_IDS, SECTORS } from '../data/sectors';
+import { SECTOR_IDS, SECTORS, type SectorId } from '../data/sectors';
 import type { RoundContext } from './context';
 import { townData } from './context';
-import { clamp } from './math';
+import { firmCount } from './industry';
+import { apportion, clamp } from './math';
 import { roundCount } from './rng';
 import type { FirmKind, TownState } from './types';
 
@@ -21,6 +24,10 @@ export const RELOCATION = {
   movingCost: { sme: 0.12, foreign: 0.06 } as Record<'sme' | 'foreign', number>,
   perHundredKm: 0.01,
   maxShare: 0.35,
+  /** Weight of a destination's existing cluster (log of its firms) in where movers go. */
+  clusterPull: 0.25,
+  /** Share of the firms strict enforcement drives out that move rather than close (001 ¶20). */
+  expelledMove: 0.5,
 } as const;
 
 function distanceKm(a: TownState, b: TownState): number {
@@ -29,33 +36,83 @@ function distanceKm(a: TownState, b: TownState): number {
   return Math.sqrt(dx * dx + dy * dy) * 5; // map units are 5 km
 }
 
+/** Attractiveness of each possible destination for one origin's firms of a sector and kind. */
+interface Offer {
+  dest: TownState;
+  gain: number;
+  weight: number;
+}
+
+function offers(
+  ctx: RoundContext,
+  origin: TownState,
+  sector: SectorId,
+  kind: 'sme' | 'foreign',
+  filter: (dest: TownState) => boolean = () => true,
+): Offer[] {
+  const own = townData(ctx, origin).profit[sector][kind].total;
+  const out: Offer[] = [];
+  for (const dest of ctx.state.towns) {
+    if (dest === origin || !filter(dest)) continue;
+    if (kind === 'foreign' && !dest.fdiOpen) continue;
+    const theirs = townData(ctx, dest).profit[sector][kind].total;
+    const cost =
+      RELOCATION.movingCost[kind] + (RELOCATION.perHundredKm * distanceKm(origin, dest)) / 100;
+    const gain = theirs - own - cost;
+    if (gain <= 0) continue;
+    // A cluster already there (suppliers, buyers, workers who know the trade) draws movers:
+    // Chengdu's shoe cluster grew by diffusion from the coast (003 §4.2).
+    const cluster = firmCount(dest.industries[sector]);
+    out.push({ dest, gain, weight: gain * (1 + RELOCATION.clusterPull * Math.log1p(cluster)) });
+  }
+  return out;
+}
+
+/**
+ * Spread movers over the destinations in proportion to their attractiveness (margin gained net
+ * of moving cost and distance, and cluster size), within the land each has left. Returns how
+ * many moved.
+ */
+function spread(
+  ctx: RoundContext,
+  origin: TownState,
+  sector: SectorId,
+  kind: 'sme' | 'foreign',
+  movers: number,
+  options: Offer[],
+): number {
+  if (movers <= 0 || options.length === 0) return 0;
+  const industry = origin.industries[sector];
+  const landPerFirm = (industry.firmSize[kind] * SECTORS[sector].landPerWorker) / 1e6;
+  const shares = apportion(
+    movers,
+    options.map((o) => o.weight),
+  );
+  let moved = 0;
+  options.forEach((o, i) => {
+    const landLeft = ctx.landLeft.get(o.dest.id) ?? 0;
+    const room = Math.floor(landLeft / Math.max(1e-9, landPerFirm));
+    const count = Math.min(shares[i], room, industry.firms[kind]);
+    if (count <= 0) return;
+    ctx.landLeft.set(o.dest.id, landLeft - count * landPerFirm);
+    moveFirms(ctx, origin, o.dest, sector, kind, count);
+    moved += count;
+  });
+  return moved;
+}
+
 export function relocateFirms(ctx: RoundContext): void {
   const { state } = ctx;
-  const landLeft = ctx.landLeft;
   for (const origin of state.towns) {
-    const originData = townData(ctx, origin);
     for (const sector of SECTOR_IDS) {
       const industry = origin.industries[sector];
       for (const kind of ['sme', 'foreign'] as const) {
         const n = industry.firms[kind];
         if (n <= 0) continue;
-        const own = originData.profit[sector][kind].total;
-        let best: TownState | null = null;
-        let bestGain = 0;
-        for (const dest of state.towns) {
-          if (dest === origin) continue;
-          if (kind === 'foreign' && !dest.fdiOpen) continue;
-          const theirs = townData(ctx, dest).profit[sector][kind].total;
-          const cost =
-            RELOCATION.movingCost[kind] +
-            (RELOCATION.perHundredKm * distanceKm(origin, dest)) / 100;
-          const gain = theirs - own - cost;
-          if (gain > bestGain) {
-            best = dest;
-            bestGain = gain;
-          }
-        }
-        if (!best) continue;
+        const options = offers(ctx, origin, sector, kind);
+        if (options.length === 0) continue;
+        // How many leave follows the best offer; where they go follows every offer.
+        const bestGain = Math.max(...options.map((o) => o.gain));
         // Local suppliers anchor foreign plants: footloose in proportion to missing links.
         const anchor =
           kind === 'foreign' ? (1 - industry.embeddedness) * (1 - industry.embeddedness) : 1;
@@ -64,23 +121,50 @@ export function relocateFirms(ctx: RoundContext): void {
           0,
           RELOCATION.maxShare,
         );
-        let movers = Math.min(n, roundCount(state.rng, n * share));
-        const landPerFirm = (industry.firmSize[kind] * SECTORS[sector].landPerWorker) / 1e6;
-        const room = Math.floor((landLeft.get(best.id) ?? 0) / Math.max(1e-9, landPerFirm));
-        movers = Math.min(movers, room);
-        if (movers <= 0) continue;
-        landLeft.set(best.id, (landLeft.get(best.id) ?? 0) - movers * landPerFirm);
-        moveFirms(ctx, origin, best, sector, kind, movers);
+        spread(ctx, origin, sector, kind, Math.min(n, roundCount(state.rng, n * share)), options);
       }
     }
   }
 }
 
+/**
+ * Polluters that strict enforcement drives out: instead of closing, about half move to towns
+ * that enforce less strictly ("many ceramics firms had to close and many other decided to move",
+ * `001` ¶20), spread over those towns by attractiveness. Returns how many moved; the rest close.
+ */
+export function expelPolluters(
+  ctx: RoundContext,
+  origin: TownState,
+  sector: SectorId,
+  kind: 'sme' | 'foreign',
+  count: number,
+): number {
+  const strictness = ENFORCEMENT_ORDER.indexOf(origin.plan.environment.enforcement);
+  const laxer = (dest: TownState): boolean =>
+    ENFORCEMENT_ORDER.indexOf(dest.plan.environment.enforcement) < strictness;
+  // A firm that would close anyway moves if any laxer town is open to it: the gain is escaping
+  // the enforcement cost, so every laxer town counts, weighted by what it offers.
+  const own = townData(ctx, origin).profit[sector][kind].total;
+  const options: Offer[] = [];
+  for (const dest of ctx.state.towns) {
+    if (dest === origin || !laxer(dest)) continue;
+    if (kind === 'foreign' && !dest.fdiOpen) continue;
+    const theirs = townData(ctx, dest).profit[sector][kind].total;
+    const cost = (RELOCATION.perHundredKm * distanceKm(origin, dest)) / 100;
+    const gain = Math.max(0.01, theirs - own - cost);
+    const cluster = firmCount(dest.industries[sector]);
+    options.push({ dest, gain, weight: gain * (1 + RELOCATION.clusterPull * Math.log1p(cluster)) });
+  }
+  return spread(ctx, origin, sector, kind, count, options);
+}
+
+const ENFORCEMENT_ORDER = ['lax', 'standard', 'strict'] as const;
+
 function moveFirms(
   ctx: RoundContext,
   origin: TownState,
   dest: TownState,
-  sector: (typeof SECTOR_IDS)[number],
+  sector: SectorId,
   kind: FirmKind,
   count: number,
 ): void {

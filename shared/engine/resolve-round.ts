@@ -106,6 +106,7 @@ function beginTown(ctx: RoundContext, town: TownState): TownRoundData {
     unemployment: 0,
     landSold: 0,
     overDebtLimitBefore: town.debt >= debtLimit(town, state),
+    fiscalTrim: 0,
   };
 }
 
@@ -287,7 +288,10 @@ export function resolveRound(input: MatchState, inputs: RoundInputs): RoundResul
   // The ceiling plans are checked against (costs.ts) moves with revenue: a town whose debt
   // reaches it can commit only its cash next round, so the news announces the squeeze.
   for (const town of state.towns) {
-    if (!townData(ctx, town).overDebtLimitBefore && town.debt >= debtLimit(town, state)) {
+    const trimmed = townData(ctx, town).fiscalTrim;
+    if (trimmed > 0) {
+      ctx.events.push({ type: 'DebtLimitReached', town: town.id, trimmed });
+    } else if (!townData(ctx, town).overDebtLimitBefore && town.debt >= debtLimit(town, state)) {
       ctx.events.push({ type: 'DebtLimitReached', town: town.id });
     }
   }

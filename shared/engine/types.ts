@@ -325,7 +325,11 @@ export type MatchEvent =
   | { type: 'ProposalAgreed'; proposalId: string }
   | { type: 'ProposalDeclined'; proposalId: string; by: string }
   | { type: 'StatementPosted'; town: string; text: string }
-  | { type: 'DebtLimitReached'; town: string }
+  /**
+   * The town's debt reached the ceiling. `trimmed` (M RMB) is present when a fiscal crisis cut
+   * its discretionary spending this round and its standing policies for the next (fiscal.ts).
+   */
+  | { type: 'DebtLimitReached'; town: string; trimmed?: number }
   | { type: 'ClusterStageChanged'; town: string; sector: SectorId; stage: LifeStage };
 
 /** Named causes of change; the UI translates them and links each to its paper. */

@@ -161,13 +161,23 @@ describe('DESIGN §3 stylised facts', () => {
       }
       return plan;
     };
-    const built = last(play(s, 10, (st) => ({ qingyuan: overbuild(st) })).states);
+    const overbuilt = play(s, 10, (st) => ({ qingyuan: overbuild(st) }));
+    const built = last(overbuilt.states);
     const modest = last(play(s, 10, () => ({})).states);
     const zb = town(built, 'qingyuan');
     const zm = town(modest, 'qingyuan');
-    expect(zb.infra.capitalStock).toBeGreaterThan(2.5 * zm.infra.capitalStock);
-    expect(zb.debt).toBeGreaterThan(zb.last.revenue * 5);
-    expect(zb.debt - zb.cash).toBeGreaterThan(zm.debt - zm.cash + zb.last.revenue);
+    // Works ordered beyond means meet a fiscal crisis: spending trimmed, unfinished works halted.
+    const crises = overbuilt.events
+      .flat()
+      .filter(
+        (e) => e.type === 'DebtLimitReached' && e.town === 'qingyuan' && (e.trimmed ?? 0) > 0,
+      );
+    expect(crises.length).toBeGreaterThan(0);
+    expect(zb.infra.capitalStock).toBeLessThan(2.5 * zm.infra.capitalStock);
+    // The hard budget (fiscal.ts): the overbuilder runs into the borrowing ceiling (2 × revenue)
+    // and a fiscal crisis halts its works and trims its spending.
+    expect(zb.debt).toBeGreaterThan(zb.last.revenue * 1.5);
+    expect(zb.debt - zb.cash).toBeGreaterThan(zm.debt - zm.cash);
     expect(zb.last.gdp).toBeLessThan(1.05 * zm.last.gdp);
   });
 
@@ -266,7 +276,9 @@ describe('DESIGN §3 stylised facts', () => {
       [...relocations(played, 'dongguan', sector)]
         .filter(([to]) => inland.has(to))
         .reduce((a, [, n]) => a + n, 0);
-    expect(movedInland('footwear')).toBeGreaterThan(0.1 * 500);
+    // Movers spread over every better destination by attractiveness (relocation.ts), so the
+    // inland towns receive a part, not all, of those who leave.
+    expect(movedInland('footwear')).toBeGreaterThan(0.05 * 500);
     expect(movedInland('footwear') / 500).toBeGreaterThan(2 * (movedInland('electronics') / 100));
   });
 

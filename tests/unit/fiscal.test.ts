@@ -53,7 +53,10 @@ describe('fiscal', () => {
     const a = town(step(state).state, 'foshan');
     const b = town(step(indebted).state, 'foshan');
     expect(b.last.spending).toBeGreaterThan(a.last.spending);
-    expect(b.last.spending - a.last.spending).toBeCloseTo(0.06 * 200, 6);
+    // The rate rises with debt: 6 % × (1 + debt ÷ ceiling), at most 12 % (fiscal.ts).
+    const ceiling = debtLimit(town(indebted, 'foshan'), indebted);
+    const rate = 0.06 * (1 + Math.min(1, 200 / ceiling));
+    expect(b.last.spending - a.last.spending).toBeCloseTo(rate * 200, 6);
   });
 
   it('the budget identity holds for every town: Δ(cash − debt) = fiscalBalance × years', () => {

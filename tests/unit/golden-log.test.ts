@@ -1,23 +1,58 @@
 /**
- * A committed match log pins the rules (issue 11): it was written by the engine of 2026-12-02
- * (`npm run sim -- --scenario foshan-2007 --seed 7 --rounds 4 --towns 4 --strategies
- * growth,balanced,green`), and every round must still re-simulate to the hash it recorded. A
- * change of rules that breaks old logs fails here; such a change must be versioned so that old
- * logs still open with a clear account (docs/match-log.md), and this test updated to say how.
+ * Committed match logs pin the rules (issues 11 and 12). Rules change with a new RULES_VERSION
+ * (shared/engine/match-log.ts): a log of other rules opens with a RulesVersionError naming its
+ * version, never a bare hash mismatch (docs/match-log.md, "Rules versions").
+ *
+ * - golden-foshan-2007-v3.json (`npm run sim -- --scenario foshan-2007 --seed 7 --rounds 4
+ *   --towns 4 --strategies growth,balanced,green`) and golden-open-door.json (`--scenario
+ *   open-door-1980 --seed 11 --rounds 4 --towns 3`) were written by rules 1, before issue 12.
+ * - golden-open-door-rules2.json is the same match under rules 2 and must verify exactly: a
+ *   change of rules that breaks it fails here, and must raise RULES_VERSION instead.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseLog, replayLog, type MatchState } from '../../shared/index';
+import {
+  LogError,
+  RULES_VERSION,
+  RulesVersionError,
+  logRules,
+  parseLog,
+  replayLog,
+} from '../../shared/engine/match-log';
+import type { MatchState } from '../../shared/engine/types';
 
-const file = new URL('../fixtures/golden-foshan-2007-v3.json', import.meta.url);
+const read = (name: string) =>
+  parseLog(JSON.parse(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8')));
 
-describe('the golden match log', () => {
-  it('replays round by round to the hashes it recorded', () => {
-    const log = parseLog(JSON.parse(readFileSync(file, 'utf8')));
+describe('the golden match logs', () => {
+  it('a log of the current rules replays round by round to the hashes it recorded', () => {
+    const log = read('golden-open-door-rules2.json');
+    expect(RULES_VERSION).toBe(2);
+    expect(logRules(log)).toBe(RULES_VERSION);
     const states: MatchState[] = [];
     const final = replayLog(log, (step) => states.push(step.state));
     expect(log.rounds).toHaveLength(4);
     expect(states.at(-1)).toEqual(final);
     expect(final.round).toBe(4);
   });
+
+  it.each(['golden-foshan-2007-v3.json', 'golden-open-door.json'])(
+    'a log of rules 1 (%s) still parses and opens with a message naming its rules version',
+    (name) => {
+      const log = read(name);
+      expect(logRules(log)).toBe(1);
+      expect(log.rounds).toHaveLength(4);
+      let error: unknown;
+      try {
+        replayLog(log);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(RulesVersionError);
+      expect(error).toBeInstanceOf(LogError);
+      expect((error as RulesVersionError).rules).toBe(1);
+      expect((error as Error).message).toMatch(/rules version 1; this build plays rules version 2/);
+      expect((error as Error).message).not.toMatch(/hash differs/);
+    },
+  );
 });

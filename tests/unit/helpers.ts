@@ -129,6 +129,7 @@ export function blankTownData(): TownRoundData {
     stabilityBefore: 0,
     fiscalBefore: 0,
     overDebtLimitBefore: false,
+    fiscalTrim: 0,
     profit: record(() => ({
       sme: { parts: {}, total: 0 },
       foreign: { parts: {}, total: 0 },
