@@ -3,20 +3,26 @@
  * airport, 003 §3.3) and social unrest. Chapters add their own (a hollowed-out cluster, a
  * collapsed reputation) beside these.
  */
-import { debtOverLimit, stability } from './measures';
+import { debtOfLimit, stability } from './measures';
 import type { DefeatRule } from './rules';
 import { text } from './text';
 import type { Text } from './types';
 
-/** Debt above the borrowing limit two rounds running. */
+/**
+ * Debt at the borrowing limit (over 90 % of it: the fiscal crisis of the hard budget)
+ * two rounds running.
+ */
 export function debtDefeat(reason?: Text): DefeatRule {
   return {
     reason:
       reason ??
-      text('Debt stayed above the borrowing limit two rounds running', '债务连续两轮超过借款上限'),
-    measure: debtOverLimit,
+      text(
+        'Debt stayed at the borrowing limit two rounds running: a fiscal crisis cut the budget',
+        '债务连续两轮达到借款上限：财政危机削减了预算',
+      ),
+    measure: debtOfLimit,
     op: '>',
-    threshold: 0,
+    threshold: 0.9,
     rounds: 2,
   };
 }

@@ -51,6 +51,13 @@ export const realGdp: Measure = onTown((t, s) => t.last.gdp / s.national);
 /** Debt above the borrowing ceiling (positive when over it; Zhuhai's airport, 003 §3.3). */
 export const debtOverLimit: Measure = onTown((t, s) => t.debt - debtLimit(t, s));
 
+/**
+ * Debt as a share of the borrowing ceiling. Under the hard budget (rules 2) a town cannot borrow
+ * past the ceiling: it is held there by a fiscal crisis that trims its spending, so reaching it
+ * is what "running the budget into the ground" means now.
+ */
+export const debtOfLimit: Measure = onTown((t, s) => t.debt / Math.max(1e-9, debtLimit(t, s)));
+
 /** 1 when the round's plan enforces quality standards in the sector (Wenzhou, 003 §4.3). */
 export const qualityStandards = (sector: SectorId): Measure =>
   onTown((t) => (t.plan.innovation.qualityStandards.includes(sector) ? 1 : 0));

@@ -13,13 +13,23 @@ import {
   type AdvisorHint,
   type CampaignEntry,
 } from '../../shared/campaign';
+import { planOf } from '../../shared/campaign/plans';
+import type { ScriptedPlan } from '../../shared/campaign/types';
 import { PAPERS } from '../../shared/data/citation';
 import { playEntry } from './harness';
 
 const entry = (id: string): CampaignEntry => CAMPAIGN.find((e) => e.id === id)!;
 
-function hintsOf(e: CampaignEntry, which: 'win' | 'lose'): AdvisorHint[][] {
-  const plan = which === 'win' ? scriptedWin(e) : scriptedLose(e);
+/** A crackdown without green support: strict law, ceramics support withdrawn (001 ¶20). */
+const crackdown: ScriptedPlan = () =>
+  planOf((plan) => {
+    plan.environment.enforcement = 'strict';
+    plan.preferential.withdrawSectors = ['ceramics'];
+    plan.preferential.targetSectors = ['appliances'];
+  });
+
+function hintsOf(e: CampaignEntry, which: 'win' | 'lose' | ScriptedPlan): AdvisorHint[][] {
+  const plan = which === 'win' ? scriptedWin(e) : which === 'lose' ? scriptedLose(e) : which;
   const { states, results } = playEntry(e, plan, { seed: 7, strategy: 'balanced' });
   return results.map((r, i) => advisorHints(states[i], r, e.playerTown));
 }
@@ -91,7 +101,7 @@ describe('advisor hints', () => {
     // Entrants without standards: Wenzhou's race to the bottom (003 §4.3).
     expect(mechanisms(hintsOf(entry('block-economy'), 'lose'))).toContain('raceToTheBottom');
     // Strict enforcement without green subsidies (003 §7.4) and polluters moving (001 ¶20).
-    const foshan = mechanisms(hintsOf(entry('foshan-crossroads'), 'lose'));
+    const foshan = mechanisms(hintsOf(entry('foshan-crossroads'), crackdown));
     expect(foshan).toContain('strictWithoutSupport');
     expect(foshan).toContain('pollutersLeave');
     // The 2008 crash (003 §6.2).

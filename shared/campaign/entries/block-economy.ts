@@ -110,8 +110,8 @@ export const blockEconomyChapter: CampaignChapter = {
       '胜利：第12轮结束时，鞋企数量达到1980年的1.5倍，声誉不低于60%，并实施质量标准。',
     ),
     defeatText: text(
-      'Defeat: footwear reputation below 25 %, debt above the limit or stability below 35, two rounds running; or the goals missed at the end.',
-      '失败：鞋业声誉低于25%、债务超限或稳定度低于35连续两轮；或最终未达目标。',
+      'Defeat: footwear reputation below 25 %, debt at the borrowing limit or stability below 35, two rounds running; or the goals missed at the end.',
+      '失败：鞋业声誉低于25%、债务达到借款上限或稳定度低于35连续两轮；或最终未达目标。',
     ),
     history: [
       {

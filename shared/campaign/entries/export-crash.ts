@@ -97,8 +97,8 @@ export const exportCrashChapter: CampaignChapter = {
       '胜利：第8轮结束时，实际GDP不低于2007年底的水平。',
     ),
     defeatText: text(
-      'Defeat: firms below half of 2006, or stability below 30 or debt above the limit for two rounds running; or GDP still below its pre-crash level at the end.',
-      '失败：企业数量跌破2006年的一半，或稳定度低于30、债务超限连续两轮；或最终GDP仍低于危机前水平。',
+      'Defeat: firms below half of 2006, or stability below 30 or debt at the borrowing limit for two rounds running; or GDP still below its pre-crash level at the end.',
+      '失败：企业数量跌破2006年的一半，或稳定度低于30、债务达到借款上限连续两轮；或最终GDP仍低于危机前水平。',
     ),
     history: [
       {

@@ -106,8 +106,8 @@ export const foshanChapter: CampaignChapter = {
       '胜利：第10轮结束时污染指数不高于35，就业岗位不低于2007年的85%。',
     ),
     defeatText: text(
-      'Defeat: jobs below 60 % of 2007, or stability below 30 or debt above the limit for two rounds running; or the goals missed at the end.',
-      '失败：就业跌破2007年的60%，或稳定度低于30、债务超限连续两轮；或最终未达目标。',
+      'Defeat: jobs below 60 % of 2007, or stability below 30 or debt at the borrowing limit for two rounds running; or the goals missed at the end.',
+      '失败：就业跌破2007年的60%，或稳定度低于30、债务达到借款上限连续两轮；或最终未达目标。',
     ),
     history: [
       {
@@ -221,12 +221,13 @@ export const foshanChapter: CampaignChapter = {
         },
         buildIn(round, { 1: [{ kind: 'wastewater' }], 3: [{ kind: 'wastewater' }] }),
       ),
-    // Withdraw support and enforce strictly with no help to upgrade: firms close or leave.
+    // The lesson's opposite (001 ¶20, 003 §7.4): keep the law lax and keep subsidising ceramics.
+    // Under rules 2 a crackdown without green support costs Foshan its ceramics but does not
+    // collapse the town, as the paper says ("losing position"), so it is no longer the lose plan.
     lose: () =>
       planOf(unifiedTax, (plan) => {
-        plan.environment.enforcement = 'strict';
-        plan.preferential.withdrawSectors = ['ceramics'];
-        plan.preferential.targetSectors = ['appliances'];
+        plan.environment.enforcement = 'lax';
+        plan.preferential.targetSectors = ['ceramics'];
       }),
   },
 };

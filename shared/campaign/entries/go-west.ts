@@ -107,8 +107,8 @@ export const goWestChapter: CampaignChapter = {
       '胜利：第8轮结束时至少有600家鞋企，污染指数不高于35，技能水平不低于40%。',
     ),
     defeatText: text(
-      'Defeat: debt above the limit or stability below 35 for two rounds running, or any goal missed at the end.',
-      '失败：债务超限或稳定度低于35连续两轮，或最终任一目标未达成。',
+      'Defeat: debt at the borrowing limit or stability below 35 for two rounds running, or any goal missed at the end.',
+      '失败：债务达到借款上限或稳定度低于35连续两轮，或最终任一目标未达成。',
     ),
     history: [
       {

@@ -121,8 +121,8 @@ export const imbeddingChapter: CampaignChapter = {
       '胜利：第10轮结束时拥有至少40家外资电子工厂，本地配套率不低于20%。',
     ),
     defeatText: text(
-      'Defeat: debt above the limit or stability below 35 for two rounds running, or the goals missed at the end.',
-      '失败：债务超限或稳定度低于35连续两轮，或最终未达目标。',
+      'Defeat: debt at the borrowing limit or stability below 35 for two rounds running, or the goals missed at the end.',
+      '失败：债务达到借款上限或稳定度低于35连续两轮，或最终未达目标。',
     ),
     history: [
       {

@@ -93,8 +93,8 @@ export const openDoorChapter: CampaignChapter = {
         '到1989年底拥有至少40家外资工厂，且多于珠海和汕头。',
       ),
       text(
-        'Do not build beyond demand: debt above the borrowing limit two rounds running loses the game.',
-        '不要超前过度建设：债务连续两轮超过借款上限即告失败。',
+        'Do not build beyond demand: debt at the borrowing limit two rounds running loses the game.',
+        '不要超前过度建设：债务连续两轮达到借款上限即告失败。',
       ),
     ],
     victoryText: text(
@@ -102,8 +102,8 @@ export const openDoorChapter: CampaignChapter = {
       '胜利：第2轮前引进首家外资工厂；第10轮结束时拥有至少40家外资工厂，领先珠海和汕头。',
     ),
     defeatText: text(
-      'Defeat: debt above the borrowing limit or stability below 35 for two rounds running, or too few foreign plants at the end.',
-      '失败：债务超过借款上限或社会稳定度低于35连续两轮，或最终外资工厂不足。',
+      'Defeat: debt at the borrowing limit or stability below 35 for two rounds running, or too few foreign plants at the end.',
+      '失败：债务达到借款上限或社会稳定度低于35连续两轮，或最终外资工厂不足。',
     ),
     history: [
       {
@@ -197,8 +197,8 @@ export const openDoorChapter: CampaignChapter = {
     defeats: [
       debtDefeat(
         text(
-          "Debt stayed above the borrowing limit two rounds running: like Zhuhai's airport, works beyond demand drained the budget",
-          '债务连续两轮超过借款上限：和珠海机场一样，超出需求的工程耗尽了财政',
+          "Debt stayed at the borrowing limit two rounds running: like Zhuhai's airport, works beyond demand drained the budget",
+          '债务连续两轮达到借款上限：和珠海机场一样，超出需求的工程耗尽了财政',
         ),
       ),
       unrestDefeat(35),
