@@ -9,6 +9,7 @@
  *   a deadline only when the instructor confirmed that (`startDeadline`).
  */
 import { findEvent } from '../../shared/index';
+import { cardAlreadyScheduled } from '../../shared/engine/events';
 import type { InstructorMessageType, Phase } from '../../shared/protocol/messages';
 import { addNote, persist, refuse, running, type Ctx } from './context';
 import { allHumansSubmitted, beginRound, endMatch, resolve, timeUp } from './phases';
@@ -126,11 +127,7 @@ export function instructorCommand(ctx: Ctx, cmd: InstructorCommand): void {
       if (ctx.match.appliedEvents.includes(eventId)) {
         return wrongPhase('that event has already happened in this match');
       }
-      const end = ctx.match.year + ctx.match.roundYears;
-      const scheduled = ctx.match.timeline.some(
-        (e) => e.eventId === eventId && e.year >= ctx.match.year && e.year < end,
-      );
-      if (scheduled) {
+      if (cardAlreadyScheduled(ctx.match, eventId)) {
         return wrongPhase('that event is already on the timeline for this round: it will happen');
       }
       s.pendingCards.push(eventId);
