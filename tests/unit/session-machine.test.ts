@@ -189,3 +189,28 @@ describe('the command log', () => {
     expect(strip(rebuilt)).toEqual(strip(d.session));
   });
 });
+
+describe('event cards', () => {
+  it('refuses a card the timeline already strikes this round, and says why', () => {
+    const d = new Driver(
+      sessionOf({ ...classroom, scenarioId: 'export-crash-2008', briefingSeconds: 0 }),
+    );
+    d.join('ana', d.session.match.towns[0].id);
+    d.instructor({ action: 'start', payload: {} });
+    const strikes = (): boolean =>
+      d.session.match.timeline.some(
+        (e) =>
+          e.eventId === 'crisis2008' &&
+          e.year >= d.session.match.year &&
+          e.year < d.session.match.year + d.session.match.roundYears,
+      );
+    for (let i = 0; i < 6 && !strikes(); i++) {
+      d.student('ana', { type: 'submit', round: d.session.round });
+      d.toDeadline();
+    }
+    expect(strikes()).toBe(true);
+    const effects = d.instructor({ action: 'fireEvent', payload: { eventId: 'crisis2008' } });
+    expect(d.errors(effects)).toEqual(['wrongPhase']);
+    expect(d.session.pendingCards).toEqual([]);
+  });
+});
