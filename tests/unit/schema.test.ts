@@ -58,7 +58,7 @@ describe('JSON Schema of the protocol', () => {
   });
 
   it('a plan the engine accepts is valid under the generated schema, ranges included', () => {
-    const plan = protocolSchemas()['plan.json'] as Node & {
+    const plan = protocolSchemas()['plan.json'] as unknown as Node & {
       properties: Record<string, Node & { properties?: Record<string, { maximum?: number }> }>;
     };
     expect(plan.properties.preferential.properties?.foreignTaxRate.maximum).toBe(0.33);
