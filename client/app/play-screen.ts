@@ -381,6 +381,7 @@ export function mountPlayScreen(root: HTMLElement, session: Session): () => void
         portfolios,
         deadline,
         submitted,
+        submittable: session.phase === 'planning',
         onChange: (section: PlanSection, value: unknown) => {
           session.send('draft', { section, value } as never);
         },
@@ -389,7 +390,8 @@ export function mountPlayScreen(root: HTMLElement, session: Session): () => void
         },
       });
     } else {
-      panel.update({ state, draft: mine.draft, portfolios, deadline, submitted });
+      const submittable = session.phase === 'planning';
+      panel.update({ state, draft: mine.draft, portfolios, deadline, submitted, submittable });
     }
     const history = mine.history;
     if (history.length === 0) {

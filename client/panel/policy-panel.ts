@@ -47,6 +47,11 @@ export interface PolicyPanelOptions {
   deadline: number | null;
   /** Whether the current draft has been submitted (shown beside the button). */
   submitted?: boolean;
+  /**
+   * Whether a plan can be submitted now: only while planning (issue 11). During briefing and
+   * results the draft can be edited but Submit stays disabled, and says why.
+   */
+  submittable?: boolean;
   /** Prefix of every element id, for several panels on one page. */
   idPrefix?: string;
   /** Show the English / 中文 switch in the header (default true). */
@@ -211,7 +216,11 @@ export function mountPolicyPanel(root: HTMLElement, options: PolicyPanelOptions)
           .find((handle) => handle.id === id)
           ?.focus(),
     });
-    const block = submitState(opts.portfolios, count);
+    const state = submitState(opts.portfolios, count);
+    const block =
+      state.enabled && opts.submittable === false
+        ? { enabled: false, reason: 'notPlanning' as const }
+        : state;
     setAttr(submit, 'aria-disabled', block.enabled ? null : 'true');
     setText(
       reason,
@@ -219,7 +228,9 @@ export function mountPolicyPanel(root: HTMLElement, options: PolicyPanelOptions)
         ? t('panel:submit.ready')
         : block.reason === 'notMayor'
           ? t('panel:submit.notMayor')
-          : t('panel:submit.invalid', { count }),
+          : block.reason === 'notPlanning'
+            ? t('panel:submit.notPlanning')
+            : t('panel:submit.invalid', { count }),
     );
     reason.dataset.state = block.enabled ? 'ok' : 'blocked';
     setText(

@@ -152,6 +152,9 @@ describe.skipIf(!chromiumAvailable() && !process.env.CI)('the live play screen',
     await ana.locator('#pp-submit').dispatchEvent('click');
     cai.room.send('submit', { round: 1 });
     await atRound(ana, 1, 'results');
+    // Outside planning Submit is disabled and says why (issue 11: an early submit hung a round).
+    await ana.waitForSelector('#pp-submit[aria-disabled="true"]', { state: 'attached' });
+    expect(await ana.getAttribute('#pp-submit-reason', 'data-state')).toBe('blocked');
     await ana.waitForFunction(
       () => (window as unknown as { __play: PlayHandle }).__play.beforeKnown,
     );
