@@ -13,9 +13,12 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { createGameServer } from '../server/app';
 import { launchChromium } from '../tests/e2e/browser';
+import { CPU_SLOWDOWN, FAST_3G, phoneLoad, startClass, type PhoneLoad } from './bench-client-phone';
 
 const DIST = 'dist/client';
 const LOADS = 7;
+/** Cold loads of the throttled phone run (issue 16: median of 5). */
+const PHONE_LOADS = Number(process.env.PHONE_LOADS ?? 5);
 
 function kb(bytes: number): string {
   return `${(bytes / 1024).toFixed(1)} KB`;
@@ -57,6 +60,7 @@ async function main(): Promise<void> {
   });
   const browser = await launchChromium();
   const times: number[] = [];
+  const phone: PhoneLoad[] = [];
   try {
     for (let i = 0; i < LOADS; i++) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -67,6 +71,10 @@ async function main(): Promise<void> {
       times.push(await page.evaluate(() => performance.now()));
       await context.close();
     }
+    const base = `http://127.0.0.1:${server.port}`;
+    const { code, teacher } = await startClass(base);
+    for (let i = 0; i < PHONE_LOADS; i++) phone.push(await phoneLoad(browser, base, code, i));
+    await teacher.room.leave();
   } finally {
     await browser.close();
     await server.shutdown();
@@ -74,6 +82,9 @@ async function main(): Promise<void> {
   }
   times.sort((a, b) => a - b);
   const median = times[Math.floor(times.length / 2)];
+  phone.sort((a, b) => a.toTown - b.toTown);
+  const mid = phone[Math.floor(phone.length / 2)];
+  const phoneRange = `${(phone[0].toTown / 1000).toFixed(1)}–${(phone[phone.length - 1].toTown / 1000).toFixed(1)} s`;
 
   console.log(`## Client (${new Date().toISOString().slice(0, 10)})\n`);
   console.log('| figure | value |\n|---|---|');
@@ -86,6 +97,14 @@ async function main(): Promise<void> {
   console.log(
     `| page open → interactive start screen, median / worst of ${LOADS} cold loads | ${median.toFixed(0)} / ${times[times.length - 1].toFixed(0)} ms |`,
   );
+  const net = `${(FAST_3G.downloadThroughput / 1000).toFixed(0)} kB/s, ${FAST_3G.latency} ms`;
+  console.log(
+    `| phone (Fast 3G: ${net}; CPU ${CPU_SLOWDOWN}× slower): join link → own town drawn, median (range) of ${phone.length} cold loads | ${(mid.toTown / 1000).toFixed(1)} s (${phoneRange}) |`,
+  );
+  console.log(
+    `| phone: JavaScript before the town (${mid.jsFiles} files), on the wire | ${kb(mid.jsBytes)} |`,
+  );
+  console.log(`| phone: everything before the town, on the wire | ${kb(mid.allBytes)} |`);
 }
 
 main().then(

@@ -4,7 +4,10 @@
  *      person can open and inspect), then adds any hand-drawn SVG from assets/svg/extra/;
  *   2. rasterises them at 2× in headless Chromium (the same engine the players use, so the
  *      result matches what a browser would draw), trims the transparent margins;
- *   3. packs them into assets/atlas/town.png + town.json (Phaser JSON-hash format).
+ *   3. packs them into assets/atlas/town.png + town.json (Phaser JSON-hash format);
+ *   4. writes the same atlas as town.webp, the file the game loads: Chromium encodes WebP at
+ *      quality 1 losslessly, at half the PNG's size (1.65 MB → 0.82 MB), which a phone on a slow
+ *      school network feels (BENCHMARKS.md, client).
  *
  *   npx tsx scripts/build-atlas.ts                 # rebuild the atlas
  *   npx tsx scripts/build-atlas.ts --contact x.png [--filter <regex>] [--cell <px>]
@@ -157,7 +160,7 @@ async function main(): Promise<void> {
     );
     // Step 2: pack in Node (deterministic order), then draw the atlas in the page.
     const { placed, height } = pack(rastered);
-    const png: string = await page.evaluate(
+    const [png, webp]: string[] = await page.evaluate(
       ({ placed, width, height }) => {
         const w = window as unknown as { __rasters: Record<string, HTMLCanvasElement> };
         const atlas = document.createElement('canvas');
@@ -167,12 +170,13 @@ async function main(): Promise<void> {
         if (!ctx) throw new Error('no 2d context');
         for (const p of placed)
           ctx.drawImage(w.__rasters[p.name], p.tx, p.ty, p.tw, p.th, p.x, p.y, p.tw, p.th);
-        return atlas.toDataURL('image/png');
+        return [atlas.toDataURL('image/png'), atlas.toDataURL('image/webp', 1)];
       },
       { placed, width: ATLAS_WIDTH, height },
     );
     mkdirSync(ATLAS_DIR, { recursive: true });
     writeFileSync(join(ATLAS_DIR, 'town.png'), Buffer.from(png.split(',')[1], 'base64'));
+    writeFileSync(join(ATLAS_DIR, 'town.webp'), Buffer.from(webp.split(',')[1], 'base64'));
     const frames: Record<string, unknown> = {};
     for (const p of [...placed].sort((a, b) => a.name.localeCompare(b.name))) {
       frames[p.name] = {
@@ -188,7 +192,7 @@ async function main(): Promise<void> {
       meta: {
         app: 'cluster-towns scripts/build-atlas.ts',
         version: '1.0',
-        image: 'town.png',
+        image: 'town.webp',
         format: 'RGBA8888',
         size: { w: ATLAS_WIDTH, h: height },
         scale: '1',

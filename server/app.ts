@@ -67,9 +67,22 @@ export async function createGameServer(options: GameServerOptions = {}): Promise
   }
   app.use('/api', apiRouter());
   if (options.clientDir && existsSync(options.clientDir)) {
-    app.use(express.static(options.clientDir));
+    // Built files carry a content hash in their name (assets/*), so a phone fetches each once
+    // and keeps it; index.html is revalidated so a new build reaches every browser.
+    const hashed = join(options.clientDir, 'assets');
+    app.use(
+      express.static(options.clientDir, {
+        setHeaders: (res, path) => {
+          res.setHeader(
+            'Cache-Control',
+            path.startsWith(hashed) ? 'public, max-age=31536000, immutable' : 'no-cache',
+          );
+        },
+      }),
+    );
     // Deep links (e.g. /?join=CODE) fall back to the start page.
     app.get(/^\/(?!api\/|matchmake\/|health$).*/, (_req, res) => {
+      res.set('Cache-Control', 'no-cache');
       res.sendFile(join(options.clientDir!, 'index.html'));
     });
   }

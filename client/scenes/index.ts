@@ -13,7 +13,8 @@
  * same picture.
  */
 import Phaser from 'phaser';
-import atlasPng from '../../assets/atlas/town.png';
+// The lossless WebP twin of town.png (half its size; scripts/build-atlas.ts writes both).
+import atlasImage from '../../assets/atlas/town.webp';
 import atlasJson from '../../assets/atlas/town.json';
 import type { MatchEvent, TownState } from '../../shared';
 import type { PublicTown } from '../../shared/protocol/public';
@@ -84,7 +85,7 @@ class BootScene extends Phaser.Scene {
   }
 
   preload(): void {
-    if (!this.textures.exists(ATLAS_KEY)) this.load.atlas(ATLAS_KEY, atlasPng, atlasJson);
+    if (!this.textures.exists(ATLAS_KEY)) this.load.atlas(ATLAS_KEY, atlasImage, atlasJson);
   }
 
   create(): void {
