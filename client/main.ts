@@ -119,15 +119,23 @@ async function start(): Promise<void> {
   const campaign = viewOfHash(location.hash);
   if (campaign) return showCampaign(campaign);
   showStart({ joinCode });
-  prefetchSessionClient();
+  prefetchSessionClient(joinCode !== undefined);
 }
 
 /**
  * The start screen is interactive without the session client; fetch it while the student types
- * the code, so the join click does not wait for the download.
+ * the code, so the join click does not wait for the download. A student who came by a join link
+ * will play: fetch the play screen (with Phaser) and the town's atlas too, side by side, while
+ * they type their name (a phone on school Wi-Fi, issue 16).
  */
-function prefetchSessionClient(): void {
+function prefetchSessionClient(joining: boolean): void {
   const load = (): void => void import('./net/session-client').catch(() => undefined);
+  if (joining) {
+    load();
+    void import('./app/play-screen').catch(() => undefined);
+    void import('./scenes/atlas-image').then((m) => m.preloadAtlas()).catch(() => undefined);
+    return;
+  }
   if ('requestIdleCallback' in window) window.requestIdleCallback(load, { timeout: 3000 });
   else setTimeout(load, 1000);
 }

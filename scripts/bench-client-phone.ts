@@ -30,6 +30,8 @@ export interface PhoneLoad {
   jsBytes: number;
   /** Every response before the town was drawn (JS, CSS, atlas, API), bytes on the wire. */
   allBytes: number;
+  /** The JavaScript files fetched before the town was drawn, with bytes on the wire. */
+  scripts: string[];
 }
 
 /** One running class for every load; each load seats a new student in it. */
@@ -61,9 +63,9 @@ export async function phoneLoad(browser: Browser, base: string, code: string, n:
     await cdp.send('Network.enable');
     await cdp.send('Network.emulateNetworkConditions', FAST_3G);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
-    const wire = new Map<string, { bytes: number; js: boolean }>();
+    const wire = new Map<string, { bytes: number; js: boolean; url: string }>();
     cdp.on('Network.responseReceived', (e) => {
-      wire.set(e.requestId, { bytes: 0, js: e.type === 'Script' });
+      wire.set(e.requestId, { bytes: 0, js: e.type === 'Script', url: e.response.url });
     });
     cdp.on('Network.loadingFinished', (e) => {
       const entry = wire.get(e.requestId);
@@ -85,6 +87,7 @@ export async function phoneLoad(browser: Browser, base: string, code: string, n:
       jsFiles: js.length,
       jsBytes: js.reduce((s, f) => s + f.bytes, 0),
       allBytes: files.reduce((s, f) => s + f.bytes, 0),
+      scripts: js.map((f) => `${f.url.split('/').pop()} ${(f.bytes / 1024).toFixed(1)} KB`),
     } satisfies PhoneLoad;
   } finally {
     await context.close();

@@ -105,6 +105,7 @@ async function main(): Promise<void> {
     `| phone: JavaScript before the town (${mid.jsFiles} files), on the wire | ${kb(mid.jsBytes)} |`,
   );
   console.log(`| phone: everything before the town, on the wire | ${kb(mid.allBytes)} |`);
+  console.log(`\nJavaScript before the town (median load): ${mid.scripts.join(', ')}`);
 }
 
 main().then(

@@ -11,6 +11,7 @@ import { LobbyRoom, Server, matchMaker } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import { Encoder } from '@colyseus/schema';
 import express from 'express';
+import expressStaticGzip from 'express-static-gzip';
 import { apiRouter, health } from './http';
 import { metricsSnapshot } from './metrics';
 import { ClassroomRoom } from './rooms/classroom-room';
@@ -70,13 +71,19 @@ export async function createGameServer(options: GameServerOptions = {}): Promise
     // Built files carry a content hash in their name (assets/*), so a phone fetches each once
     // and keeps it; index.html is revalidated so a new build reaches every browser.
     const hashed = join(options.clientDir, 'assets');
+    // The build writes brotli and gzip copies of each file (vite.config.ts); a browser gets
+    // the smallest it accepts.
     app.use(
-      express.static(options.clientDir, {
-        setHeaders: (res, path) => {
-          res.setHeader(
-            'Cache-Control',
-            path.startsWith(hashed) ? 'public, max-age=31536000, immutable' : 'no-cache',
-          );
+      expressStaticGzip(options.clientDir, {
+        enableBrotli: true,
+        orderPreference: ['br', 'gzip'],
+        serveStatic: {
+          setHeaders: (res, path) => {
+            res.setHeader(
+              'Cache-Control',
+              path.startsWith(hashed) ? 'public, max-age=31536000, immutable' : 'no-cache',
+            );
+          },
         },
       }),
     );

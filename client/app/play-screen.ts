@@ -6,9 +6,10 @@
  */
 import '../styles/panel.css';
 import '../styles/play.css';
-import type { MatchEvent, MatchState, SharedCentre, TownState } from '../../shared';
+import type { MatchEvent, SharedCentre, TownState } from '../../shared';
 import type { NewsItem } from '../../shared/protocol/messages';
-import { planningState, type MatchContext, type PublicTown } from '../../shared/protocol/public';
+import type { PublicTown } from '../../shared/protocol/public';
+import { viewStateCache } from './view-state';
 import type { PlanSection, Portfolio } from '../../shared/protocol/roles';
 import { hasTranslation, localTownName, onLanguageChange, t } from '../i18n';
 import { readStored, removeStored, storedKeys, writeStored } from '../net/local-store';
@@ -24,12 +25,9 @@ import {
   type MapProposal,
   type TownLayout,
 } from '../scenes';
-import { isSoloSession } from '../campaign/solo';
-import { mountCampaignLayer } from '../campaign/layer';
-import { advisorBox } from '../campaign/advisor';
+import { isSoloSession } from '../campaign/mode';
 import { mountCaretakerNotice } from './caretaker-notice';
-import { advisorEnabled, setAdvisorEnabled } from '../campaign/store';
-import type { AdvisorHint } from '../../shared/campaign/types';
+import { mountLater } from './mount-later';
 
 type SceneView = 'town' | 'region';
 
@@ -58,28 +56,6 @@ function newsLine(item: NewsItem): string {
   const key = item.eventId ? `common:event.${item.eventId}.title` : '';
   const text = key && hasTranslation(key) ? t(key) : item.text;
   return item.author && item.kind !== 'card' ? `${item.author}: ${text}` : text;
-}
-
-/**
- * The state the panels read: the match context, this town in full, the others by name. It
- * changes only when a round resolves, so it is rebuilt then and not on every teammate's edit
- * (the same object also lets the panels skip work when nothing changed).
- */
-function viewStateCache(): (session: Session, own: TownState) => MatchState | null {
-  let key: { raw: string; own: TownState } | null = null;
-  let cached: MatchState | null = null;
-  return (session, own) => {
-    const raw = session.state.context;
-    if (!raw) return null;
-    if (key && key.raw === raw && key.own === own) return cached;
-    key = { raw, own };
-    cached = planningState(
-      JSON.parse(raw) as MatchContext,
-      own,
-      session.towns().map((town) => ({ id: town.id, name: town.name })),
-    );
-    return cached;
-  };
 }
 
 /** The town as it stood after `round` resolved rounds, with the match's centres then. */
@@ -158,38 +134,6 @@ function roundMemory(code: string): {
       memory.set(key, stored);
       return stored;
     },
-  };
-}
-
-/**
- * In a class, the advisor's hints (private to the town, like its explanations) sit under the
- * scene as in solo play; the student can hide them, remembered across sessions.
- */
-function mountClassAdvisor(column: HTMLElement, session: Session): () => void {
-  const box = advisorBox(() => {
-    setAdvisorEnabled(false);
-    render();
-  });
-  column.insertBefore(box.element, column.querySelector('.play-news-box'));
-  const render = (): void => {
-    const townId = session.townId;
-    const raw = townId ? session.state.towns?.get(townId)?.private?.advisor : '';
-    let hints: AdvisorHint[] = [];
-    try {
-      const parsed: unknown = raw ? JSON.parse(raw) : [];
-      if (Array.isArray(parsed)) hints = (parsed as AdvisorHint[]).slice(0, 3);
-    } catch (_error) {
-      hints = [];
-    }
-    box.update(hints, session.resolvedRounds, advisorEnabled());
-  };
-  const offChange = session.onChange(render);
-  const offLanguage = onLanguageChange(render);
-  render();
-  return () => {
-    offChange();
-    offLanguage();
-    box.element.remove();
   };
 }
 
@@ -513,10 +457,14 @@ export function mountPlayScreen(root: HTMLElement, session: Session): () => void
   renderLabels();
   setView('town');
   render();
-  // Solo games get the campaign on top: advisor, glossary, tutorial, end report (issue 6).
-  const offCampaign = isSoloSession(session)
-    ? mountCampaignLayer(shell, session)
-    : mountClassAdvisor(main, session);
+  // Solo games get the campaign on top: advisor, glossary, tutorial, end report (issue 6); a
+  // class gets the advisor's hints. Both load after the screen, so a phone draws the town
+  // without first downloading the campaign's texts (issue 16).
+  const offCampaign = mountLater(() =>
+    isSoloSession(session)
+      ? import('../campaign/layer').then((m) => m.mountCampaignLayer(shell, session))
+      : import('./class-advisor').then((m) => m.mountClassAdvisor(main, session)),
+  );
   const offCaretaker = mountCaretakerNotice(main, session);
 
   return () => {

@@ -21,10 +21,7 @@ import { entryOfGame, text, type CampaignEntry } from './catalog';
 import { parseResumeCode, type Difficulty, type ResumeCode, type SavedGame } from './progress';
 import { forgetGame, loadSavedGames, rememberGame } from './store';
 
-/** Fields of the room state that solo games add (server/rooms/classroom-state.ts). */
-export function isSoloSession(session: Session): boolean {
-  return session.state.mode === 'solo';
-}
+export { isSoloSession } from './mode';
 
 /** The campaign entry a running solo game plays, if any. */
 export function entryOfSession(session: Session): CampaignEntry | null {

@@ -3,7 +3,9 @@
  * chart.js, with a selector and the same figures as a table for screen readers and for anyone
  * who wants the exact numbers.
  */
-import { Chart } from './line-chart';
+// chart.js (about 55 KB compressed) loads when a chart is first drawn, not before the town
+// appears on a phone (issue 16); the table beside it needs nothing.
+import type { Chart } from './line-chart';
 import type { MatchState, TownIndicators } from '../../shared';
 import { t } from '../i18n';
 import { h } from './dom';
@@ -87,14 +89,29 @@ export function indicatorChart(
     h('details', {}, h('summary', {}, t('results:chart.table')), table),
   );
   let chart: Chart | null = null;
+  let phase: 'idle' | 'loading' | 'destroyed' = 'idle';
   const attach = (): void => {
-    if (history.length < 2 || chart) return;
+    if (history.length < 2 || chart || phase !== 'idle') return;
+    phase = 'loading';
+    import('./line-chart').then(
+      ({ Chart }) => {
+        if (phase === 'destroyed') return;
+        phase = 'idle';
+        chart = draw(Chart);
+      },
+      () => {
+        // Offline or a failed download: the table below the chart still has every figure.
+        phase = 'idle';
+      },
+    );
+  };
+  const draw = (ChartOf: typeof Chart): Chart => {
     const ink =
       getComputedStyle(document.documentElement).getPropertyValue('--rp-ink').trim() || '#1b1b1b';
     const accent =
       getComputedStyle(document.documentElement).getPropertyValue('--rp-accent').trim() ||
       '#0b5cad';
-    chart = new Chart(canvas, {
+    return new ChartOf(canvas, {
       type: 'line',
       data: {
         labels: years.map(String),
@@ -136,6 +153,9 @@ export function indicatorChart(
   return {
     element,
     attach,
-    destroy: () => chart?.destroy(),
+    destroy: () => {
+      phase = 'destroyed';
+      chart?.destroy();
+    },
   };
 }

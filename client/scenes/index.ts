@@ -13,8 +13,7 @@
  * same picture.
  */
 import Phaser from 'phaser';
-// The lossless WebP twin of town.png (half its size; scripts/build-atlas.ts writes both).
-import atlasImage from '../../assets/atlas/town.webp';
+import { atlasImage } from './atlas-image';
 import atlasJson from '../../assets/atlas/town.json';
 import type { MatchEvent, TownState } from '../../shared';
 import type { PublicTown } from '../../shared/protocol/public';
