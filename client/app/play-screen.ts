@@ -458,13 +458,14 @@ export function mountPlayScreen(root: HTMLElement, session: Session): () => void
   setView('town');
   render();
   // Solo games get the campaign on top: advisor, glossary, tutorial, end report (issue 6); a
-  // class gets the advisor's hints. Both load after the screen, so a phone draws the town
-  // without first downloading the campaign's texts (issue 16).
-  const offCampaign = mountLater(() =>
-    isSoloSession(session)
-      ? import('../campaign/layer').then((m) => m.mountCampaignLayer(shell, session))
-      : import('./class-advisor').then((m) => m.mountClassAdvisor(main, session)),
-  );
+  // class gets the advisor's hints. Both load once the scene is running, so a phone draws the
+  // town without first downloading the campaign's texts (issue 16).
+  const offCampaign = mountLater(async () => {
+    await game.ready;
+    if (!isSoloSession(session))
+      return (await import('./class-advisor')).mountClassAdvisor(main, session);
+    return (await import('../campaign/layer')).mountCampaignLayer(shell, session);
+  });
   const offCaretaker = mountCaretakerNotice(main, session);
 
   return () => {
