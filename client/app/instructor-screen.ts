@@ -10,6 +10,7 @@ import { SessionError, problemText } from '../net/errors';
 import { FigureHistory } from '../net/figure-history';
 import type { CreatedSession, Session } from '../net/session-client';
 import type { Debrief } from './debrief';
+import { mountClassBanner } from './class-banner';
 import { busy, confirmAction, h, languageSwitch, setText, translateTree, tx } from './dom';
 import { announcePanel, cardPanel, pacingPanel } from './instructor-controls';
 import { activityLog } from './instructor-log';
@@ -188,6 +189,8 @@ export function mountInstructorScreen(
 
   const top = header(session, joinUrl, options.onLeave);
   const main = [pacingPanel(session, send), townGrid(session), studentsPanel(session, send)];
+  // What students see now (the same banners, as a preview; issue 14).
+  const preview = mountClassBanner(session, { preview: true });
   const side = [
     cardPanel(send),
     announcePanel(send),
@@ -204,7 +207,7 @@ export function mountInstructorScreen(
       'main',
       { id: 'main', class: 'ins-body' },
       h('div', { class: 'ins-main' }, ...main.map((p) => p.element), debriefSlot),
-      h('aside', { class: 'ins-side' }, ...side.map((p) => p.element)),
+      h('aside', { class: 'ins-side' }, preview.element, ...side.map((p) => p.element)),
     ),
   );
   root.replaceChildren(screen);
@@ -227,6 +230,7 @@ export function mountInstructorScreen(
     offEnded();
     offLanguage();
     for (const part of parts) part.destroy?.();
+    preview.destroy();
     debrief?.destroy();
     screen.remove();
   };

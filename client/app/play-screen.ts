@@ -28,6 +28,7 @@ import {
 import { isSoloSession } from '../campaign/mode';
 import { mountCaretakerNotice } from './caretaker-notice';
 import { mountLater } from './mount-later';
+import { mountClassBanner } from './class-banner';
 
 type SceneView = 'town' | 'region';
 
@@ -55,7 +56,9 @@ function newsLine(item: NewsItem): string {
   if (item.kind === 'round') return t('play:roundResolved', { round: item.round, year: item.year });
   const key = item.eventId ? `common:event.${item.eventId}.title` : '';
   const text = key && hasTranslation(key) ? t(key) : item.text;
-  return item.author && item.kind !== 'card' ? `${item.author}: ${text}` : text;
+  if (!item.author || item.kind === 'card') return text;
+  const authorKey = `play:author.${item.author}`;
+  return `${hasTranslation(authorKey) ? t(authorKey) : item.author}: ${text}`;
 }
 
 /** The town as it stood after `round` resolved rounds, with the match's centres then. */
@@ -198,7 +201,9 @@ export function mountPlayScreen(root: HTMLElement, session: Session): () => void
     h('section', { class: 'play-results-box' }, resultsTitle, resultsBox),
   );
   const layout = h('main', { class: 'ct-layout' }, main, side);
-  const shell = h('div', { class: 'ct-app play-app' }, header, layout);
+  // Pause, a new announcement, the last 30 s of planning: not to be missed (issue 14).
+  const banner = mountClassBanner(session);
+  const shell = h('div', { class: 'ct-app play-app' }, header, banner.element, layout);
   root.replaceChildren(shell);
 
   const game: ClusterTownsGame = createGame(sceneBox, { testMode });
@@ -471,6 +476,7 @@ export function mountPlayScreen(root: HTMLElement, session: Session): () => void
   return () => {
     offCampaign?.();
     offCaretaker();
+    banner.destroy();
     offError();
     offChange();
     offStatus();
