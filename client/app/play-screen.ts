@@ -16,6 +16,7 @@ import { readStored, removeStored, storedKeys, writeStored } from '../net/local-
 import type { Session } from '../net/session-client';
 import type { ServerProblem } from '../net/errors';
 import { h } from '../panel/dom';
+import { languageSwitch } from './dom';
 import { mountPolicyPanel, type PolicyPanel } from '../panel/policy-panel';
 import { mountResultsPanel, type ResultsPanel } from '../panel/results-panel';
 import {
@@ -184,6 +185,8 @@ export function mountPlayScreen(root: HTMLElement, session: Session): () => void
       continueButton,
       reopenButton,
       connection,
+      // Each person's language, in the header of every screen (issue 14).
+      languageSwitch(),
     ),
     problem,
   );

@@ -53,11 +53,25 @@ function storage(): Storage | null {
   }
 }
 
-function detectLanguage(): Language {
+/**
+ * Where this person's language comes from (issue 14: per person, not per class): their own
+ * choice (remembered per browser), else their browser's language if we have it, else the class's
+ * default (see `followClassLanguage`).
+ */
+export type LanguageSource = 'choice' | 'browser' | 'default';
+
+function browserLanguage(): Language | null {
+  const nav = typeof navigator === 'undefined' ? '' : (navigator.language ?? '').toLowerCase();
+  if (nav.startsWith('zh')) return 'zh';
+  if (nav.startsWith('en')) return 'en';
+  return null;
+}
+
+function detectLanguage(): { language: Language; source: LanguageSource } {
   const stored = storage()?.getItem(STORAGE_KEY);
-  if (isLanguage(stored)) return stored;
-  const nav = typeof navigator === 'undefined' ? '' : (navigator.language ?? '');
-  return nav.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+  if (isLanguage(stored)) return { language: stored, source: 'choice' };
+  const browser = browserLanguage();
+  return browser ? { language: browser, source: 'browser' } : { language: 'en', source: 'default' };
 }
 
 const resources = localeResources();
@@ -76,7 +90,9 @@ void instance.init({
   initAsync: false,
 });
 
-let language: Language = detectLanguage();
+const detected = detectLanguage();
+let language: Language = detected.language;
+let source: LanguageSource = detected.source;
 const translators = {
   en: instance.getFixedT('en'),
   zh: instance.getFixedT('zh'),
@@ -112,11 +128,32 @@ export function currentLanguage(): Language {
   return language;
 }
 
-/** Switch language now; listeners run synchronously so components re-render at once. */
+export function languageSource(): LanguageSource {
+  return source;
+}
+
+/**
+ * A class's language applies only to someone who neither chose a language nor has a browser in
+ * one of ours; it is not remembered as their choice.
+ */
+export function followClassLanguage(lang: unknown): void {
+  if (source === 'default' && isLanguage(lang)) switchTo(lang);
+}
+
+/**
+ * The person's own choice (the switch in every screen's header): switch now and remember it in
+ * this browser. Listeners run synchronously so components re-render at once.
+ */
 export function setLanguage(lang: Language): void {
-  if (!isLanguage(lang) || lang === language) return;
-  language = lang;
+  if (!isLanguage(lang)) return;
+  source = 'choice';
   storage()?.setItem(STORAGE_KEY, lang);
+  switchTo(lang);
+}
+
+function switchTo(lang: Language): void {
+  if (lang === language) return;
+  language = lang;
   markDocument();
   for (const listener of [...listeners]) listener(lang);
   // For code that does not import this module (scenes loaded separately, devtools).

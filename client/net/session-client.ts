@@ -10,7 +10,7 @@ import {
   normaliseName,
   type SessionConfigInput,
 } from '../../shared/protocol/messages';
-import { currentLanguage, isLanguage, setLanguage } from '../i18n';
+import { followClassLanguage } from '../i18n';
 import { lookupCode, postSession, socketBase, type CreatedSession } from './api';
 import { SessionError, joinProblem } from './errors';
 import type { WelcomeMessage } from './messages';
@@ -129,9 +129,8 @@ export async function joinClass(code: string, name: string, townId?: string): Pr
   };
   saveSeat(seat);
   setCurrentSession({ code: seat.code, role: 'student' });
-  // A class is taught in one language; the student can still switch.
-  const language = room.state.language;
-  if (isLanguage(language) && language !== currentLanguage()) setLanguage(language);
+  // Each person reads their own language; the class's is the default for whoever has none.
+  followClassLanguage(room.state.language);
   return studentSession(client, joined, seat);
 }
 
