@@ -60,8 +60,11 @@ export function mountTutorial(
   options: { autoStart: boolean; onFinish(skipped: boolean): void },
 ): Tutorial {
   const code = session.code;
+  // A game resumed in another browser has no tutorial state there: it starts the tutorial only
+  // if no round has been played yet (issue 14); the button still restarts it on request.
+  const fresh = session.resolvedRounds === 0 && session.round <= 1;
   let state: TutorialState | null =
-    loadTutorial(code) ?? (options.autoStart ? restartTutorial(code) : null);
+    loadTutorial(code) ?? (options.autoStart && fresh ? restartTutorial(code) : null);
   let lastPhase = session.phase;
   let spotted: HTMLElement | null = null;
   let shownStep: TutorialStep | null = null;

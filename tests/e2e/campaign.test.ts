@@ -165,6 +165,8 @@ describe.skipIf(!chromiumAvailable() && !process.env.CI)('the campaign in Chromi
     await page.click('#cg-resume-submit');
     await atRound(page, 2);
     expect(await page.textContent('#cg-resume-code')).toBe(resumeCode);
+    // A game already past round 1 does not start the tutorial again in a new browser.
+    expect(await page.isHidden('#cg-tutorial')).toBe(true);
     // The tutorial can be replayed from the header, and Escape skips it.
     await page.click('#cg-tutorial-open');
     await tutorialAt(page, 'pan');
