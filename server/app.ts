@@ -97,6 +97,11 @@ export async function createGameServer(options: GameServerOptions = {}): Promise
   // Colyseus 0.16 has no `express` option: the WebSocket transport takes the Node http.Server
   // that wraps the express app, and Colyseus hooks its /matchmake routes into that server.
   const httpServer = createServer(app);
+  // Keep idle HTTP connections open longer than clients and proxies do (Node closes them after
+  // 5 s): a client that reuses a connection the server is closing at that instant gets
+  // ECONNRESET (seen in CI between two requests of one test). 65 s is what load balancers use.
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
   const gameServer = new Server({
     transport: new WebSocketTransport({
       server: httpServer,
