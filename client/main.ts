@@ -12,6 +12,7 @@ import type { CreatedSession, Session } from './net/session-client';
 import { currentSession, loadSeat, setCurrentSession } from './net/seat-store';
 import { normaliseJoinCode } from '../shared/protocol/codes';
 import { mountStartScreen, type StartScreenOptions } from './app/start-screen';
+import { mountElsewhere } from './app/elsewhere';
 import { CAMPAIGN_EVENT, viewOfHash, type CampaignView } from './campaign/routes';
 
 const root = document.getElementById('app')!;
@@ -88,11 +89,22 @@ async function enter(session: Session, created: CreatedSession | null): Promise<
     const reason = session.closedReason;
     if (status !== 'closed' || !reason || !FINAL.includes(reason)) return;
     if (reason !== 'otherWindow') forgetCurrent();
+    if (reason === 'otherWindow' && session.state.mode === 'solo') return showElsewhere();
     showStart({ notice: reason });
   });
   const { mountPlayScreen } = await import('./app/play-screen');
   const result: unknown = mountPlayScreen(root, session);
   unmount = typeof result === 'function' ? (result as () => void) : null;
+}
+
+/** A solo game moved to another tab: say so quietly and offer to play here again. */
+function showElsewhere(): void {
+  unmount?.();
+  unmount = mountElsewhere(root, () => {
+    unmount?.();
+    unmount = null;
+    void start();
+  });
 }
 
 async function start(): Promise<void> {

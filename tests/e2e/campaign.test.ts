@@ -198,6 +198,27 @@ describe.skipIf(!chromiumAvailable() && !process.env.CI)('the campaign in Chromi
     await page.screenshot({ path: `${SHOTS}/campaign-zh-phone.png`, fullPage: true });
   }, 120_000);
 
+  it('a second tab of the same solo game takes over quietly, and the first can take it back', async () => {
+    // This browser plays the saved game: opening the game's address in a tab resumes it there.
+    const openHere = async (): Promise<Page> => {
+      const page = await home.newPage();
+      await page.goto(`${stack.url}?test=1`);
+      await atRound(page, 2);
+      return page;
+    };
+    const first = await openHere();
+    const second = await openHere();
+    await first.waitForSelector('#elsewhere-text');
+    expect(await first.textContent('#elsewhere-text')).toMatch(/continues there/);
+    expect(await first.locator('.notice').count()).toBe(0);
+    await first.screenshot({ path: `${SHOTS}/solo-elsewhere.png` });
+    await first.click('#elsewhere-play');
+    await atRound(first, 2);
+    await second.waitForSelector('#elsewhere-text');
+    await second.close();
+    await first.close();
+  }, 120_000);
+
   it('plays the scenario to its end report', async () => {
     // This browser still holds the game: the page takes its seat back from the phone.
     const page = await home.newPage();
