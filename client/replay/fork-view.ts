@@ -75,12 +75,21 @@ export function mountFork(log: MatchLog, onPlay: PlayHandoff | undefined): ForkP
       return;
     }
     const at = round;
+    // The what-if opens in a new tab, so the replay stays where it was (issue 14). The tab is
+    // opened now, within the click, since browsers block a window opened after a request; the
+    // game resumes there from the seat this tab just took.
+    const tab = window.open('', '_blank');
     void busy(button, t('replay:fork.starting'), () => forkAndJoin(log, at, player))
       .then((session) => {
-        if (onPlay) onPlay(session);
-        else location.assign(`${location.pathname}?join=${encodeURIComponent(session.code)}`);
+        const url = `${location.pathname}?join=${encodeURIComponent(session.code)}`;
+        if (tab) tab.location.href = url;
+        else if (onPlay) onPlay(session);
+        else location.assign(url);
       })
-      .catch(refused);
+      .catch((e: unknown) => {
+        tab?.close();
+        refused(e);
+      });
   });
 
   const refused = (e: unknown): void => {

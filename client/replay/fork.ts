@@ -16,6 +16,9 @@ export interface ForkRequest {
   scenarioId: string;
   mode: 'solo' | 'classroom';
   fork: { log: MatchLog; round: number };
+  planningSeconds?: number;
+  briefingSeconds?: number;
+  resultsSeconds?: number;
 }
 
 export function forkRequest(
@@ -25,7 +28,16 @@ export function forkRequest(
 ): ForkRequest {
   // Our own notes are not part of the match; the server has no use for them.
   const { annotations: _notes, ...match } = log as MatchLog & { annotations?: unknown };
-  return { scenarioId: log.scenarioId, mode, fork: { log: match as MatchLog, round } };
+  const request: ForkRequest = {
+    scenarioId: log.scenarioId,
+    mode,
+    fork: { log: match as MatchLog, round },
+  };
+  // A solo what-if is paced by its player, like "Play alone": no timer (issue 14). A class
+  // fork keeps the class defaults; its instructor changes them.
+  if (mode === 'solo')
+    Object.assign(request, { planningSeconds: 0, briefingSeconds: 0, resultsSeconds: 0 });
+  return request;
 }
 
 /**

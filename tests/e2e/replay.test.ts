@@ -421,21 +421,26 @@ describe.skipIf(!chromiumAvailable() && !process.env.CI)(
       const body = (await notes.json()) as { annotations: { note: string }[] };
       expect(body.annotations.map((a) => a.note)).toContain('Ask the class about round 1');
 
-      // What if…? The fork starts a self-guided game that goes on after the fork round.
+      // What if…? The fork starts a self-guided game that goes on after the fork round, in a
+      // new tab: the replay stays open in this one, and the game has no timer.
       await page.fill('#replay-scrubber', '1');
       await page.fill('#replay-fork-name', 'Ana');
-      await page.click('#replay-fork');
-      await page.waitForFunction(
-        () => (window as { __play?: unknown }).__play !== undefined,
+      const [tab] = await Promise.all([
+        page.context().waitForEvent('page'),
+        page.click('#replay-fork'),
+      ]);
+      await tab.waitForFunction(
+        () => (window as { __play?: { phase: string } }).__play?.phase === 'planning',
         undefined,
         { timeout: 30_000 },
       );
-      expect(await page.evaluate(() => window.__replay)).toBeUndefined();
-      const play = await page.evaluate(
+      expect((await replayOf(page)).status).toBe('ready');
+      const play = await tab.evaluate(
         () => (window as { __play?: { round: number; townId: string | null } }).__play,
       );
       expect(play?.round).toBe(2);
       expect(play?.townId).not.toBeNull();
+      expect(await tab.evaluate(() => window.__session?.deadline)).toBe(0);
       await page.context().close();
     }, 120_000);
 
