@@ -151,6 +151,12 @@ export function createGame(parent: HTMLElement, options: GameOptions = {}): Clus
   void ready.then(() =>
     publish('renderer', game.renderer.type === Phaser.CANVAS ? 'canvas' : 'webgl'),
   );
+  // Phaser's RESIZE mode follows the window, but the frame also changes size while the page
+  // around it settles (panels mounting, fonts, a phone's toolbar): follow the frame itself, so
+  // the canvas fills it from the first frame (issue 14: a white band on first load).
+  const observer =
+    typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => game.scale.refresh());
+  observer?.observe(element);
 
   const switchTo = (key: string) => {
     const other = key === TownScene.KEY ? RegionScene.KEY : TownScene.KEY;
@@ -185,6 +191,7 @@ export function createGame(parent: HTMLElement, options: GameOptions = {}): Clus
       return { x: r.left + p.x, y: r.top + p.y };
     },
     destroy() {
+      observer?.disconnect();
       game.destroy(true);
       host.tooltip.destroy();
       element.remove();

@@ -90,6 +90,22 @@ describe.skipIf(!chromiumAvailable() && !process.env.CI)('the built client', () 
     });
     const town = await page.evaluate(() => window.__clusterTowns!.town!);
     expect(town.buildings.active).toBeGreaterThan(0);
+    // The canvas fills its frame (no band left by a frame that grew after the game started).
+    const sizes = await page.evaluate(() => {
+      const canvas = document.querySelector('#play-scene canvas')!.getBoundingClientRect();
+      const frame = document.querySelector<HTMLElement>('#play-scene')!;
+      // The frame's inside: its box without the border.
+      return {
+        canvas: [canvas.width, canvas.height],
+        frame: [frame.clientWidth, frame.clientHeight],
+      };
+    });
+    expect(Math.abs(sizes.canvas[0] - sizes.frame[0]), JSON.stringify(sizes)).toBeLessThanOrEqual(
+      1,
+    );
+    expect(Math.abs(sizes.canvas[1] - sizes.frame[1]), JSON.stringify(sizes)).toBeLessThanOrEqual(
+      1,
+    );
     await page.screenshot({ path: `${SHOTS}/built-client-phone-town.png` });
     expect(pageErrors).toEqual([]);
   });
