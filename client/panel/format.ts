@@ -13,6 +13,11 @@ export function formatIndicator(format: IndicatorFormat, value: number, signed =
       return currentLanguage() === 'zh'
         ? `${formatNumber(value * 1000, { signed })} 元`
         : `${formatNumber(value, { digits: 2, signed })} k RMB`;
+    case 'percent':
+      // A change of a rate is in percentage points, not per cent of the rate.
+      return signed
+        ? `${formatNumber(value * 100, { digits: 1, signed })}${currentLanguage() === 'zh' ? ' 个百分点' : ' pts'}`
+        : `${formatNumber(value * 100, { digits: 1 })} %`;
     case 'index':
       // Small changes (pollution spilling from upstream) would otherwise all read "0".
       return formatNumber(value, { digits: Math.abs(value) < 0.1 ? 2 : 1, signed });

@@ -16,14 +16,15 @@ import { powInt } from '../../shared/engine/math';
 import { NATIONAL_GROWTH } from '../../shared/engine/resolve-round';
 import { indicatorScores } from '../../shared/engine/scoring';
 
-export type IndicatorFormat = 'money' | 'count' | 'thousandRmb' | 'index';
+export type IndicatorFormat = 'money' | 'count' | 'thousandRmb' | 'index' | 'percent';
 
 export const INDICATOR_FORMAT: Record<keyof TownIndicators, IndicatorFormat> = {
   gdp: 'money',
   gdpPerHead: 'thousandRmb',
   industrialOutput: 'money',
   jobs: 'count',
-  unemployment: 'count',
+  // A share of the labour force (0–1), shown as a percentage (it read `0` as a count).
+  unemployment: 'percent',
   exports: 'money',
   fdiStock: 'count',
   fdiInflow: 'count',

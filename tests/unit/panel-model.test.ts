@@ -40,7 +40,13 @@ import {
   submitState,
   toDisplay,
 } from '../../client/panel/panel-model';
-import { evaluationBreakdown, townExplanations, townNews } from '../../client/panel/results-model';
+import {
+  INDICATOR_FORMAT,
+  evaluationBreakdown,
+  townExplanations,
+  townNews,
+} from '../../client/panel/results-model';
+import { formatIndicator } from '../../client/panel/format';
 
 const match = (): MatchState => createMatch('open-door-1980', { seed: 7 });
 
@@ -243,6 +249,13 @@ describe('portfolios', () => {
 });
 
 describe('results model', () => {
+  it('shows unemployment, a share of the labour force, as a percentage (issues 12 and 14)', () => {
+    expect(INDICATOR_FORMAT.unemployment).toBe('percent');
+    expect(formatIndicator('percent', 0.0734)).toBe('7.3 %');
+    expect(formatIndicator('percent', 0.012, true)).toBe('+1.2 pts');
+    expect(formatIndicator('percent', -0.004, true)).toBe('−0.4 pts');
+  });
+
   it('lists open proposals addressed to a town', () => {
     const state = match();
     state.proposals = [
