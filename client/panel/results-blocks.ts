@@ -9,6 +9,7 @@ import { formatCount, formatNumber, t } from '../i18n';
 import { CAUSE_CITATIONS, CLUSTER_TYPE_CITATION, EVALUATION_CITATION } from './citations';
 import { h } from './dom';
 import { formatIndicator } from './format';
+import { arrowOf, trendOf } from './trend';
 import {
   causeLabel,
   citationLabel,
@@ -128,9 +129,10 @@ export function headlinesBlock(r: Render): HTMLElement {
     const label = metricLabel(e.metric);
     const w = why(`${r.prefix}headline-${e.metric}`, label, () => causesList(r, e), r.expanded);
     const delta = e.after - e.before;
+    const { trend, quality } = trendOf(e.metric, delta);
     return h(
       'li',
-      { class: 'rp-number', 'data-trend': delta > 0 ? 'up' : delta < 0 ? 'down' : 'flat' },
+      { class: 'rp-number', 'data-trend': trend, 'data-quality': quality },
       h('span', { class: 'rp-label' }, label),
       h(
         'span',
@@ -140,7 +142,12 @@ export function headlinesBlock(r: Render): HTMLElement {
           after: formatIndicator(format, e.after),
         }),
       ),
-      h('span', { class: 'rp-delta' }, formatIndicator(format, delta, true)),
+      h(
+        'span',
+        { class: 'rp-delta' },
+        h('span', { 'aria-hidden': 'true' }, arrowOf(trend)),
+        formatIndicator(format, delta, true),
+      ),
       w.button,
       w.region,
     );
@@ -298,15 +305,17 @@ export function indicatorsBlock(r: Render): HTMLElement {
       ],
       r.expanded,
     );
+    const change = previous ? trendOf(key, value - previous[key]) : null;
     return h(
       'li',
-      { class: 'rp-number' },
+      { class: 'rp-number', 'data-trend': change?.trend, 'data-quality': change?.quality },
       h('span', { class: 'rp-label' }, label),
       h('span', { class: 'rp-value' }, formatIndicator(format, value)),
       previous
         ? h(
             'span',
             { class: 'rp-delta' },
+            h('span', { 'aria-hidden': 'true' }, arrowOf(change!.trend)),
             t('results:indicators.change', {
               delta: formatIndicator(format, value - previous[key], true),
             }),

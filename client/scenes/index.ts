@@ -151,11 +151,17 @@ export function createGame(parent: HTMLElement, options: GameOptions = {}): Clus
   void ready.then(() =>
     publish('renderer', game.renderer.type === Phaser.CANVAS ? 'canvas' : 'webgl'),
   );
-  // Phaser's RESIZE mode follows the window, but the frame also changes size while the page
-  // around it settles (panels mounting, fonts, a phone's toolbar): follow the frame itself, so
-  // the canvas fills it from the first frame (issue 14: a white band on first load).
+  // Phaser's RESIZE mode checks its frame's size on window resizes and every 500 ms, but the
+  // frame also changes size while the page around it settles (panels mounting or hiding, fonts,
+  // a phone's toolbar): follow the frame itself, so the canvas fills it at once (issue 14: a
+  // white band beside the town).
   const observer =
-    typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => game.scale.refresh());
+    typeof ResizeObserver === 'undefined'
+      ? null
+      : new ResizeObserver(() => {
+          // Phaser itself looks at the parent only every 500 ms: a band shows until then.
+          if (game.scale.getParentBounds()) game.scale.refresh();
+        });
   observer?.observe(element);
 
   const switchTo = (key: string) => {

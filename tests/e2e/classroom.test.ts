@@ -126,6 +126,12 @@ describe.skipIf(!chromiumAvailable() && !process.env.CI)('a class played in Chro
     expect(counts?.buildings?.active ?? 0).toBeGreaterThan(0);
     const resultsText = (await ana.locator('.rp').textContent()) ?? '';
     expect(resultsText.length).toBeGreaterThan(50);
+    // The policy column is gone after the end: the canvas fills the wider frame (no band).
+    await ana.waitForFunction(() => {
+      const canvas = document.querySelector('#play-scene canvas')?.getBoundingClientRect();
+      const frame = document.querySelector<HTMLElement>('#play-scene');
+      return !!canvas && !!frame && Math.abs(canvas.width - frame.clientWidth) <= 1;
+    });
     await ana.screenshot({ path: `${SHOTS}/play-town.png` });
     await cai.screenshot({ path: `${SHOTS}/play-phone.png` });
     await ana.click('.play-tools button:nth-child(2)');

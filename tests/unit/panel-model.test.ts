@@ -47,6 +47,7 @@ import {
   townNews,
 } from '../../client/panel/results-model';
 import { formatIndicator } from '../../client/panel/format';
+import { arrowOf, trendOf } from '../../client/panel/trend';
 
 const match = (): MatchState => createMatch('open-door-1980', { seed: 7 });
 
@@ -249,6 +250,17 @@ describe('portfolios', () => {
 });
 
 describe('results model', () => {
+  it('colours a change by good or bad news, not by its sign, and marks the direction', () => {
+    expect(trendOf('pollution', -3)).toEqual({ trend: 'down', quality: 'good' });
+    expect(trendOf('pollution', 2)).toEqual({ trend: 'up', quality: 'bad' });
+    expect(trendOf('unemployment', 0.01).quality).toBe('bad');
+    expect(trendOf('gdp', -5)).toEqual({ trend: 'down', quality: 'bad' });
+    expect(trendOf('firms', 4).quality).toBe('good');
+    expect(trendOf('spending', 4).quality).toBe('neutral');
+    expect(trendOf('gdp', 0)).toEqual({ trend: 'flat', quality: 'neutral' });
+    expect([arrowOf('up'), arrowOf('down'), arrowOf('flat')]).toEqual(['▲ ', '▼ ', '']);
+  });
+
   it('shows unemployment, a share of the labour force, as a percentage (issues 12 and 14)', () => {
     expect(INDICATOR_FORMAT.unemployment).toBe('percent');
     expect(formatIndicator('percent', 0.0734)).toBe('7.3 %');
