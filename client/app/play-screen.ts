@@ -30,6 +30,7 @@ import { isSoloSession } from '../campaign/mode';
 import { mountCaretakerNotice } from './caretaker-notice';
 import { mountLater } from './mount-later';
 import { mountClassBanner } from './class-banner';
+import { skipToPlan } from './skip-link';
 
 type SceneView = 'town' | 'region';
 
@@ -169,9 +170,11 @@ export function mountPlayScreen(root: HTMLElement, session: Session): () => void
   const continueButton = h('button', { type: 'button', class: 'play-continue', hidden: true });
   const reopenButton = h('button', { type: 'button', class: 'play-reopen', hidden: true });
   const problem = h('p', { class: 'play-problem', role: 'alert' });
+  const skip = skipToPlan();
   const header = h(
     'header',
     { class: 'play-header' },
+    skip,
     h('div', { class: 'play-heading' }, title, phaseLine, roles),
     h(
       'div',
@@ -366,6 +369,7 @@ export function mountPlayScreen(root: HTMLElement, session: Session): () => void
   }
 
   function renderHeader(): void {
+    skip.textContent = t('play:skipToPlan');
     const townId = session.townId;
     const mine = townId ? session.town(townId) : null;
     const phase = session.phase;

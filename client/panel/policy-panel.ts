@@ -31,6 +31,7 @@ import { environmentSection } from './sections/environment';
 import { innovationSection } from './sections/innovation';
 import { preferentialSection } from './sections/preferential';
 import { renderSection, type SectionRenderer, type SectionView } from './sections/section';
+import { sectionMenu } from './section-menu';
 
 export interface PolicyPanelOptions {
   state: MatchState;
@@ -112,6 +113,11 @@ export function mountPolicyPanel(root: HTMLElement, options: PolicyPanelOptions)
   const timer: Countdown = countdown(prefix, opts.now);
   let budget: BudgetMeter = budgetMeter(prefix);
   const sectionsBox = h('div', { class: 'pp-sections' });
+  // Every section a few key presses away (issue 14).
+  const menu = sectionMenu(
+    prefix,
+    RENDERERS.map((r) => r.section),
+  );
   const summary = h('div', { class: 'pp-summary', id: `${prefix}summary` });
   const submit = h('button', { type: 'button', class: 'pp-submit', id: `${prefix}submit` });
   const reason = h('p', { class: 'pp-reason', id: `${prefix}submit-reason` });
@@ -124,6 +130,7 @@ export function mountPolicyPanel(root: HTMLElement, options: PolicyPanelOptions)
     subtitle,
     portfolios,
     budget.element,
+    menu.element,
   );
   const footer = h('footer', { class: 'pp-footer' }, summary, submit, reason, status);
   const body = h('div', { class: 'pp-body', id: bodyId }, header, sectionsBox, footer);
@@ -286,6 +293,7 @@ export function mountPolicyPanel(root: HTMLElement, options: PolicyPanelOptions)
     budget.element.replaceWith(freshBudget.element);
     budget = freshBudget;
     renderFrame();
+    menu.relabel();
     reconcile();
     refresh();
     restoreFocus(focus);
