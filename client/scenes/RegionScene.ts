@@ -26,6 +26,7 @@ import { arrowCurve, drawProposals, indicatorLabel, townLines } from './region-d
 import type { SceneHost } from './scene-host';
 import { ATLAS_KEY } from './frames';
 import { SECTOR_COLOURS } from './town-effects';
+import { countOverlaps, placeLabels } from './label-layout';
 
 /** A town's name in the current language (the figures carry the English one). */
 const nameOf = (town: PublicTown): string => localTownName(town.id, town.name);
@@ -47,6 +48,8 @@ export class RegionScene extends Phaser.Scene {
   private controls: CameraControls | null = null;
   private objects: Phaser.GameObjects.GameObject[] = [];
   private labels: Phaser.GameObjects.Text[] = [];
+  /** Where each label wants to be, and how much it matters (label-layout.ts). */
+  private anchors = new Map<Phaser.GameObjects.Text, { x: number; y: number; priority: number }>();
   private markers: TownMarker[] = [];
   /** Arrow midpoints with their full description, for hover. */
   private flowNotes: { x: number; y: number; text: string }[] = [];
@@ -296,6 +299,8 @@ export class RegionScene extends Phaser.Scene {
         .setDepth(20 + depth),
     );
     this.labels.push(label);
+    // Town names (depth 12) and the hub come first; flows and proposals give way to them.
+    this.anchors.set(label, { x, y, priority: depth === 6 ? 1 : 0 });
     return label;
   }
 
@@ -324,6 +329,34 @@ export class RegionScene extends Phaser.Scene {
   private keepLabelsReadable(): void {
     const s = Math.min(6, 1 / this.cameras.main.zoom);
     for (const l of this.labels) l.setScale(s);
+    // At this zoom, move or hide labels so that none overlaps another (issue 14).
+    const anchored = this.labels.map((l) => {
+      const anchor = this.anchors.get(l) ?? { x: l.x, y: l.y, priority: 1 };
+      this.anchors.set(l, anchor);
+      l.setPosition(anchor.x, anchor.y);
+      const b = l.getBounds();
+      return {
+        label: l,
+        box: { x: b.centerX, y: b.centerY, w: b.width, h: b.height, priority: anchor.priority },
+      };
+    });
+    const placements = placeLabels(anchored.map((a) => a.box));
+    const shown: { x: number; y: number; w: number; h: number }[] = [];
+    anchored.forEach(({ label, box }, i) => {
+      const p = placements[i];
+      label.setVisible(p.visible);
+      label.setY(label.y + p.dy);
+      if (p.visible) shown.push({ ...box, y: box.y + p.dy });
+    });
+    const region = window.__clusterTowns?.region;
+    if (region) {
+      publish('region', {
+        ...region,
+        labels: shown.length,
+        hiddenLabels: anchored.length - shown.length,
+        labelOverlaps: countOverlaps(shown),
+      });
+    }
   }
 
   private resized(size: Phaser.Structs.Size): void {
@@ -340,6 +373,7 @@ export class RegionScene extends Phaser.Scene {
     for (const o of this.objects) o.destroy();
     this.objects = [];
     this.labels = [];
+    this.anchors.clear();
     this.markers = [];
     this.flowNotes = [];
     this.host.tooltip.hide();

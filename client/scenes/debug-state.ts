@@ -38,6 +38,10 @@ export interface RegionSceneState {
   coast: boolean;
   river: boolean;
   ready: boolean;
+  /** Labels shown, labels hidden for want of room, and overlapping pairs (0: label-layout.ts). */
+  labels?: number;
+  hiddenLabels?: number;
+  labelOverlaps?: number;
 }
 
 /** Where a scene's camera is, after every pan or zoom (mouse, touch or keyboard). */

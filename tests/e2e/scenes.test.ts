@@ -148,6 +148,25 @@ describe.skipIf(!chromiumAvailable() && !process.env.CI)(
       await page.close();
     }, 60_000);
 
+    it('shows no overlapping labels on the regional map at 390 px and 1920 px', async () => {
+      for (const viewport of [
+        { width: 390, height: 844 },
+        { width: 1920, height: 1080 },
+      ]) {
+        const { page, errors } = await open(
+          'scenario=foshan-2007&seed=1&rounds=6&view=region&diplomacy=demo',
+          viewport,
+        );
+        const s = await page.evaluate(() => window.__clusterTowns?.region as RegionSceneState);
+        // Measured from the scene's own label boxes (client/scenes/label-layout.ts).
+        expect(s.labels).toBeGreaterThanOrEqual(s.towns);
+        expect(s.labelOverlaps).toBe(0);
+        await page.screenshot({ path: `${SHOTS}/region-labels-${viewport.width}.png` });
+        expect(errors).toEqual([]);
+        await page.close();
+      }
+    }, 60_000);
+
     it('fits a phone (360 px) and a full-HD screen', async () => {
       for (const viewport of [
         { width: 360, height: 740 },
