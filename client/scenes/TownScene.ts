@@ -32,6 +32,7 @@ import {
 } from './town-effects';
 import { TownLegend } from './town-legend';
 import { describeDistrict, describeStructure } from './town-tooltips';
+import { countOverlaps, placeLabels } from './label-layout';
 
 const FIRM_KINDS = ['sme', 'foreign', 'leading', 'soe'] as const;
 
@@ -44,6 +45,8 @@ export class TownScene extends Phaser.Scene {
   private atmosphere: Atmosphere | null = null;
   private convoys: Convoy[] = [];
   private arrivalLabels: Phaser.GameObjects.Text[] = [];
+  /** Overlapping pairs of shown labels after placement (0; published for the tests). */
+  private labelOverlaps = 0;
   private legend: TownLegend | null = null;
   private view: View = 'after';
   /** The view asked for before a town was drawn. */
@@ -154,6 +157,7 @@ export class TownScene extends Phaser.Scene {
       upgraded: summary.upgraded,
       sky: `#${skyColour(summary.skyTint).toString(16).padStart(6, '0')}`,
       air: summary.air,
+      labelOverlaps: this.labelOverlaps,
       ready: true,
     });
     this.host.announce(
@@ -247,6 +251,33 @@ export class TownScene extends Phaser.Scene {
       const base = l.getData('base') as { x: number; y: number };
       placeLabel(l, base.x, base.y, this.cameras.main);
     }
+    // Departures and arrivals belong to "after"; there, no two labels may overlap (issue 14):
+    // departure stacks keep their place, arrival labels step aside or hide.
+    const labels = [...this.convoys.map((c) => c.label), ...this.arrivalLabels];
+    const shown = this.view === 'after';
+    const boxes = labels.map((l, i) => {
+      const b = l.getBounds();
+      return {
+        x: b.centerX,
+        y: b.centerY,
+        w: b.width,
+        h: b.height,
+        priority: i < this.convoys.length ? 0 : 1,
+      };
+    });
+    const placements = shown ? placeLabels(boxes) : [];
+    labels.forEach((l, i) => {
+      const p = placements[i];
+      l.setVisible(shown && p.visible);
+      if (p?.visible) l.setY(l.y + p.dy);
+    });
+    this.labelOverlaps = shown
+      ? countOverlaps(
+          boxes.flatMap((b, i) =>
+            placements[i].visible ? [{ ...b, y: b.y + placements[i].dy }] : [],
+          ),
+        )
+      : 0;
   }
 
   private resized(size: Phaser.Structs.Size): void {

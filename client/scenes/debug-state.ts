@@ -22,6 +22,8 @@ export interface TownSceneState {
   /** The sky's colour as '#rrggbb' and the air pollution it stands for. */
   sky: string;
   air: number;
+  /** Overlapping pairs among the labels shown (0 after placement, label-layout.ts). */
+  labelOverlaps?: number;
   /** True once the view has been drawn (tests wait for it before taking a screenshot). */
   ready: boolean;
 }

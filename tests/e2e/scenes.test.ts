@@ -182,6 +182,9 @@ describe.skipIf(!chromiumAvailable() && !process.env.CI)(
         });
         expect(size?.w).toBe(viewport.width);
         expect(size?.h).toBeGreaterThan(viewport.height * 0.7);
+        // Departure and arrival labels never overlap (issue 14), measured from the scene.
+        const town = await page.evaluate(() => window.__clusterTowns?.town);
+        expect(town?.labelOverlaps).toBe(0);
         await page.screenshot({ path: `${SHOTS}/town-${viewport.width}.png` });
         expect(errors).toEqual([]);
         await page.close();
