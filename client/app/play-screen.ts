@@ -452,8 +452,10 @@ export function mountPlayScreen(root: HTMLElement, session: Session): () => void
   );
   reopenButton.addEventListener('click', () => session.send('unsubmit', { round: session.round }));
   const offError = session.on('error', ((p: ServerProblem) => {
-    const text = t('play:problem', { reason: p.reason });
+    // In the reader's language by the error's code; the server's English words on hover.
+    const text = t('play:problem', { reason: p.text });
     problem.textContent = text;
+    problem.title = p.reason;
     handle.problems.push(text);
   }) as never);
   const offChange = session.onChange(render);
