@@ -7,7 +7,9 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { LobbyRoom, Server, matchMaker } from '@colyseus/core';
+import { LobbyRoom, Server, matchMaker, type Presence } from '@colyseus/core';
+import { RedisDriver } from '@colyseus/redis-driver';
+import { RedisPresence } from '@colyseus/redis-presence';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import { Encoder } from '@colyseus/schema';
 import express from 'express';
@@ -16,10 +18,11 @@ import { apiRouter, health } from './http';
 import { metricsSnapshot } from './metrics';
 import { ClassroomRoom } from './rooms/classroom-room';
 import { ReplayRoom } from './rooms/replay-room';
+import { ClusterCoordinator } from './cluster';
 import { setRoomServices } from './services';
-import { ROOM_NAME, restoreSessions } from './sessions';
-import { SqliteMatchStore } from './store/sqlite-store';
+import { ROOM_NAME, isLocalSession, restoreHere, restoreSessions } from './sessions';
 import type { MatchStore } from './store/match-store';
+import { openStore } from './store/open-store';
 
 export interface GameServerOptions {
   port?: number;
@@ -31,6 +34,18 @@ export interface GameServerOptions {
   log?: (message: string) => void;
   /** Largest WebSocket frame accepted, bytes; bigger ones close the connection. */
   maxPayload?: number;
+  /** postgres://… to share the match store between processes (else SQLite under dataDir). */
+  databaseUrl?: string;
+  /** PostgreSQL schema to use instead of `public` (tests: a fresh one per run). */
+  databaseSchema?: string;
+  /** redis://… to run as one of several processes (presence, room listing, session locks). */
+  redisUrl?: string;
+  /** How clients reach this process directly (host:port), required with redisUrl. */
+  publicAddress?: string;
+  /** The secret shared by the processes of a cluster (required with redisUrl). */
+  clusterSecret?: string;
+  /** Session lock expiry in a cluster, ms (default 10 000): bounds the time to adopt. */
+  lockMs?: number;
 }
 
 export interface GameServer {
@@ -49,11 +64,24 @@ Encoder.BUFFER_SIZE = 512 * 1024;
 
 export async function createGameServer(options: GameServerOptions = {}): Promise<GameServer> {
   const log = options.log ?? ((message: string) => console.error(message));
-  const dataDir = options.dataDir ?? 'data';
-  const store = new SqliteMatchStore(
-    dataDir === ':memory:' ? ':memory:' : join(dataDir, 'cluster-towns.sqlite'),
-  );
-  setRoomServices(store, log);
+  const store = await openStore({
+    databaseUrl: options.databaseUrl,
+    databaseSchema: options.databaseSchema,
+    dataDir: options.dataDir,
+  });
+  const redisUrl = options.redisUrl || undefined;
+  if (redisUrl && (!options.clusterSecret || !options.publicAddress)) {
+    throw new Error('with REDIS_URL, set CLUSTER_SECRET and PUBLIC_ADDRESS (see docs/deploy.md)');
+  }
+  const presence: Presence | undefined = redisUrl ? new RedisPresence(redisUrl) : undefined;
+  const cluster = redisUrl
+    ? new ClusterCoordinator({ redisUrl, lockMs: options.lockMs, log })
+    : null;
+  setRoomServices(store, log, {
+    internalSecret: redisUrl ? options.clusterSecret : undefined,
+    presence: presence ?? null,
+    cluster,
+  });
 
   const app = express();
   app.disable('x-powered-by');
@@ -109,6 +137,9 @@ export async function createGameServer(options: GameServerOptions = {}): Promise
     }),
     greet: false,
     gracefullyShutdown: false,
+    ...(redisUrl
+      ? { presence, driver: new RedisDriver(redisUrl), publicAddress: options.publicAddress }
+      : {}),
   });
   gameServer.define('lobby', LobbyRoom);
   gameServer.define(ROOM_NAME, ClassroomRoom).enableRealtimeListing();
@@ -117,13 +148,21 @@ export async function createGameServer(options: GameServerOptions = {}): Promise
   await gameServer.listen(options.port ?? 2567, options.host ?? '0.0.0.0');
   const port = (httpServer.address() as AddressInfo).port;
   const restored = await restoreSessions();
+  cluster?.start({
+    isLive: isLocalSession,
+    restore: restoreHere,
+    finished: async (matchId) => (await store.loadMatch(matchId))?.finished ?? true,
+  });
 
   let closing: Promise<void> | null = null;
   const shutdown = (): Promise<void> =>
     (closing ??= (async () => {
       // Rooms write synchronously before they acknowledge, so once they are disconnected the
       // store holds everything; then the file is closed cleanly.
+      cluster?.pause();
       await gameServer.gracefullyShutdown(false);
+      // Another process takes this one's sessions over at its next scan.
+      await cluster?.stop({ handOver: true });
       await store.close();
     })());
 

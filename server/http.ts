@@ -18,7 +18,7 @@ import {
   sessionConfigSchema,
 } from '../shared/protocol/messages';
 import { registerPublicRoutes } from './public-routes';
-import { GuessLimiter, TokenBucket } from './rate-limit';
+import { TokenBucket } from './rate-limit';
 import { matchesHash, sha256 } from './rooms/seats';
 import { roomServices } from './services';
 import { ROOM_NAME, SessionInputError, createSession, ensureRoom, roomOfCode } from './sessions';
@@ -48,10 +48,13 @@ const annotationsSchema = z
   })
   .strict();
 
-/** Disconnect a live room (a deleted solo game) without waiting for its players. */
+/**
+ * Disconnect a live room (a deleted solo game) without waiting for its players, on whichever
+ * process runs it (remoteRoomCall calls a local room directly).
+ */
 async function closeRoom(roomId: string): Promise<void> {
-  const room = matchMaker.getLocalRoomById(roomId);
-  if (room) await room.disconnect(CLOSE_CODE.ended);
+  if ((await matchMaker.query({ roomId })).length === 0) return;
+  await matchMaker.remoteRoomCall(roomId, 'disconnect', [CLOSE_CODE.ended]).catch(() => undefined);
 }
 
 /**
@@ -65,8 +68,26 @@ export function storedLog(stored: StoredMatch): MatchLog {
   return log;
 }
 
-function fail(res: Response, status: number, error: string): void {
+function fail(res: Response, status: number, error: string, retryAfterSeconds = 60): void {
+  // Every 429 says when to try again (RFC 9110 Retry-After, seconds).
+  if (status === 429) res.set('Retry-After', String(Math.max(1, retryAfterSeconds)));
   res.status(status).json({ error });
+}
+
+const TOO_MANY = 'too many wrong codes: wait a minute and try again';
+
+/** 429 with Retry-After if the address is over its hourly ceiling; true if it was refused. */
+function refusedGuesser(req: Request, res: Response): boolean {
+  const wait = roomServices().guesses.blockedFor(req.ip ?? 'unknown', Date.now());
+  if (wait > 0) fail(res, 429, TOO_MANY, wait);
+  return wait > 0;
+}
+
+/** Count a wrong code; answers 429 (with Retry-After) over the allowance, else 404. */
+function wrongGuess(req: Request, res: Response, message: string): void {
+  const wait = roomServices().guesses.wrong(req.ip ?? 'unknown', Date.now());
+  if (wait > 0) fail(res, 429, TOO_MANY, wait);
+  else fail(res, 404, message);
 }
 
 /**
@@ -81,7 +102,6 @@ function noKey(res: Response): void {
 
 export function apiRouter(): express.Router {
   const router = express.Router();
-  const guesses = new GuessLimiter();
   const creations = new Map<string, TokenBucket>();
   // Session requests may carry a whole match log to fork from; everything else is small.
   router.use('/sessions', express.json({ limit: '8mb' }));
@@ -136,16 +156,14 @@ export function apiRouter(): express.Router {
   });
 
   router.post('/join', async (req, res) => {
-    const ip = req.ip ?? 'unknown';
-    const now = Date.now();
-    if (!guesses.allowed(ip, now))
-      return fail(res, 429, 'too many wrong codes: wait a minute and try again');
+    // A correct code is never refused for other people's wrong guesses from the same address
+    // (a class behind one NAT); only the hourly ceiling stops every lookup (rate-limit.ts).
+    if (refusedGuesser(req, res)) return;
     const raw = typeof req.body?.code === 'string' ? req.body.code : '';
     const code = normaliseJoinCode(raw.slice(0, 20));
     const found = isJoinCode(code) ? await roomOfCode(code) : null;
     if (!found) {
-      guesses.fail(ip, now);
-      return fail(res, 404, 'no session has this code: check it with your instructor');
+      return wrongGuess(req, res, 'no session has this code: check it with your instructor');
     }
     // An ended class reopens for its instructor (log, CSV, debrief, replay); students who join
     // it are told it has ended.
@@ -220,15 +238,11 @@ export function apiRouter(): express.Router {
 
   /** Followers of a presented replay fetch the log with the session's join code. */
   router.get('/replay/:id/log', async (req, res) => {
-    const ip = req.ip ?? 'unknown';
-    if (!guesses.allowed(ip, Date.now()))
-      return fail(res, 429, 'too many wrong codes: wait a minute and try again');
+    if (refusedGuesser(req, res)) return;
     const code = normaliseJoinCode(String(req.query.code ?? '').slice(0, 20));
     const stored = await roomServices().store.loadMatch(String(req.params.id).slice(0, 40));
-    if (!stored || stored.record.code !== code) {
-      guesses.fail(ip, Date.now());
-      return fail(res, 404, 'no replay with this code');
-    }
+    if (!stored || stored.record.code !== code)
+      return wrongGuess(req, res, 'no replay with this code');
     const live = await matchMaker.query({ name: 'replay' });
     if (
       !live.some(
@@ -266,16 +280,14 @@ export function apiRouter(): express.Router {
     const stored = record ? await roomServices().store.loadMatch(record.id) : null;
     const seat = stored?.seats.find((s) => !s.removed && matchesHash(token, s.seatTokenHash));
     if (!stored || stored.record.config.mode !== 'solo' || !seat) {
-      guesses.fail(req.ip ?? 'unknown', Date.now());
-      fail(res, 404, 'no saved game matches this resume code');
+      wrongGuess(req, res, 'no saved game matches this resume code');
       return null;
     }
     return stored;
   };
 
   router.post('/solo/resume', async (req, res) => {
-    if (!guesses.allowed(req.ip ?? 'unknown', Date.now()))
-      return fail(res, 429, 'too many wrong codes: wait a minute and try again');
+    if (refusedGuesser(req, res)) return;
     const stored = await ownSoloGame(req, res);
     if (!stored) return;
     // A saved game whose room closed (idle, or the game ended) is brought back from the store.
@@ -284,8 +296,7 @@ export function apiRouter(): express.Router {
   });
 
   router.delete('/solo/:code', async (req, res) => {
-    if (!guesses.allowed(req.ip ?? 'unknown', Date.now()))
-      return fail(res, 429, 'too many wrong codes: wait a minute and try again');
+    if (refusedGuesser(req, res)) return;
     const stored = await ownSoloGame(req, res);
     if (!stored) return;
     await closeRoom(stored.record.roomId);

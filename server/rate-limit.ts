@@ -54,33 +54,93 @@ export class ClientRateLimiter {
   }
 }
 
+/** The part of Colyseus's presence the shared counters use (Redis, or the local presence). */
+export interface CounterPresence {
+  incr(key: string): Promise<number>;
+  expire(key: string, seconds: number): unknown;
+}
+
+export const GUESS_LIMIT = {
+  /** Wrong codes per address per minute before wrong codes are answered 429 (docs: 20 a minute). */
+  perMinute: 20,
+  /** Wrong codes per address per hour after which every lookup from it is refused. */
+  perHour: 200,
+} as const;
+
 /**
- * Failed join-code guesses per address: 20 in a burst, then one every 3 seconds. A whole class
- * often shares one school address, so the allowance covers a few mistyped codes per student;
- * walking 2^30 codes at 20 a minute still takes decades.
+ * Wrong join codes and keys per address, shared by POST /api/join, the replay and solo routes
+ * and the rooms' onAuth (one allowance, as docs/protocol.md says), and across processes when a
+ * presence is given (fixed-window counters with expiry in Redis).
+ *
+ * A correct code is never refused because of wrong guesses from the same address (a class
+ * behind one NAT): over 20 wrong codes a minute only wrong codes get 429. So that the 200/429
+ * difference is no oracle for walking the code space, an address with 200 wrong codes in an
+ * hour is refused every lookup until the hour ends: 2^30 codes at 200 an hour take 600 years.
+ *
+ * The checks are synchronous (onAuth calls them): they read this process's counts merged with
+ * the shared counts last returned by Redis, which trail by one round trip.
  */
 export class GuessLimiter {
-  private readonly buckets = new Map<string, TokenBucket>();
+  private readonly counts = new Map<string, number>();
 
   constructor(
-    private readonly burst = 20,
-    private readonly perMinute = 20,
+    private readonly presence: CounterPresence | null = null,
+    private readonly limits: { perMinute: number; perHour: number } = GUESS_LIMIT,
   ) {}
 
-  /** Whether this address may try another code now (consumes nothing). */
-  allowed(address: string, now: number): boolean {
-    const bucket = this.buckets.get(address);
-    return !bucket || bucket.available(now) >= 1;
+  private windows(address: string, now: number) {
+    const minute = Math.floor(now / 60_000);
+    const hour = Math.floor(now / 3_600_000);
+    return {
+      minuteKey: `ct:guess:m:${minute}:${address}`,
+      hourKey: `ct:guess:h:${hour}:${address}`,
+      minuteLeft: Math.ceil(((minute + 1) * 60_000 - now) / 1000),
+      hourLeft: Math.ceil(((hour + 1) * 3_600_000 - now) / 1000),
+    };
   }
 
-  /** Record a failed guess; returns false once the address is over its limit. */
+  /** Seconds until this address may look a code up again; 0 if it may now (hourly ceiling). */
+  blockedFor(address: string, now: number): number {
+    const w = this.windows(address, now);
+    return (this.counts.get(w.hourKey) ?? 0) >= this.limits.perHour ? w.hourLeft : 0;
+  }
+
+  /** Whether this address may try a code now (the hourly ceiling; consumes nothing). */
+  allowed(address: string, now: number): boolean {
+    return this.blockedFor(address, now) === 0;
+  }
+
+  /**
+   * Record a wrong code. Returns 0 while the address is within its allowance, else the seconds
+   * to send in Retry-After (the caller answers 429 / tooManyGuesses instead of "wrong code").
+   */
+  wrong(address: string, now: number): number {
+    const w = this.windows(address, now);
+    if (this.counts.size > 50_000) this.counts.clear();
+    const minute = this.bump(w.minuteKey, 60);
+    const hour = this.bump(w.hourKey, 3600);
+    if (hour >= this.limits.perHour) return w.hourLeft;
+    return minute > this.limits.perMinute ? w.minuteLeft : 0;
+  }
+
+  /** The old boolean form (rooms): false once the address is over its allowance. */
   fail(address: string, now: number): boolean {
-    let bucket = this.buckets.get(address);
-    if (!bucket) {
-      bucket = new TokenBucket(this.burst, this.perMinute / 60, now);
-      this.buckets.set(address, bucket);
+    return this.wrong(address, now) === 0;
+  }
+
+  private bump(key: string, seconds: number): number {
+    const local = (this.counts.get(key) ?? 0) + 1;
+    this.counts.set(key, local);
+    if (this.presence) {
+      const presence = this.presence;
+      void presence.incr(key).then(
+        (shared) => {
+          if (shared === 1) void presence.expire(key, seconds + 5);
+          this.counts.set(key, Math.max(shared, this.counts.get(key) ?? 0));
+        },
+        () => undefined,
+      );
     }
-    if (this.buckets.size > 50_000) this.buckets.clear();
-    return bucket.take(now);
+    return local;
   }
 }

@@ -35,25 +35,72 @@ export function randomJoinCode(): string {
 }
 
 const reopening = new Map<string, Promise<void>>();
+/** The room id of every session this process started (for the cluster heartbeat). */
+const localRooms = new Map<string, string>();
+
+/** Whether the session's room runs on this process. */
+export function isLocalSession(matchId: string): boolean {
+  const roomId = localRooms.get(matchId);
+  if (roomId !== undefined && matchMaker.getLocalRoomById(roomId)) return true;
+  localRooms.delete(matchId);
+  return false;
+}
+
+/**
+ * Start a session's room on this process. Alone, through the matchmaker as always; in a cluster,
+ * here (handleCreateRoom), because this process holds the session's lock.
+ */
+async function startRoom(options: CreateOptions, matchId: string): Promise<void> {
+  const cache = roomServices().cluster
+    ? await matchMaker.handleCreateRoom(ROOM_NAME, options)
+    : await matchMaker.createRoom(ROOM_NAME, options);
+  localRooms.set(matchId, cache.roomId);
+}
+
+/** Restore a stored session here (its lock already taken when clustered). */
+export async function restoreHere(matchId: string): Promise<void> {
+  const services = roomServices();
+  // Listings left by a dead owner: Colyseus's health check drops that process's rooms.
+  const record = await services.store.loadMatch(matchId);
+  if (record) {
+    for (const stale of await matchMaker.query({ roomId: record.record.roomId })) {
+      if (stale.processId !== matchMaker.processId) {
+        await matchMaker.healthCheckProcessId(stale.processId).catch(() => undefined);
+      }
+    }
+  }
+  await startRoom({ internalSecret: services.internalSecret, restoreMatchId: matchId }, matchId);
+}
+
+/** Wait (bounded) until another process that took a session's lock lists its room. */
+async function roomListed(roomId: string, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if ((await matchMaker.query({ roomId })).length > 0) return true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return false;
+}
 
 /**
  * Bring a stored session back as a live room if none runs it: a class whose room closed after
  * it ended (to download its log, open its debrief) or after an idle spell. One restore at a time
- * per match, so two joins arriving together never start two rooms for one class.
+ * per match, so two joins arriving together never start two rooms for one class; across
+ * processes, the session's lock decides which process restores it.
  */
 export async function ensureRoom(matchId: string, roomId: string): Promise<void> {
   const live = await matchMaker.query({ roomId });
   if (live.length > 0) return;
   let pending = reopening.get(matchId);
   if (!pending) {
-    const options: CreateOptions = {
-      internalSecret: roomServices().internalSecret,
-      restoreMatchId: matchId,
-    };
-    pending = matchMaker
-      .createRoom(ROOM_NAME, options)
-      .then(() => undefined)
-      .finally(() => reopening.delete(matchId));
+    const cluster = roomServices().cluster;
+    pending = (async () => {
+      if (cluster && !(await cluster.acquire(matchId))) {
+        if (await roomListed(roomId, cluster.lockMs)) return;
+        throw new Error(`session ${matchId} is locked by a process that does not list it`);
+      }
+      await restoreHere(matchId);
+    })().finally(() => reopening.delete(matchId));
     reopening.set(matchId, pending);
   }
   await pending;
@@ -139,25 +186,27 @@ export async function createSession(input: SessionConfig): Promise<CreatedSessio
       fork,
     },
   };
-  await matchMaker.createRoom(ROOM_NAME, options);
+  await services.cluster?.acquire(matchId);
+  await startRoom(options, matchId);
   return { code, instructorKey, matchId, roomId };
 }
 
-/** After a restart: bring every unfinished match back as a live room. */
+/**
+ * At start-up: bring back every unfinished match that no live process runs (alone: all of
+ * them, as after a restart).
+ */
 export async function restoreSessions(): Promise<{ restored: number; failed: number }> {
   const services = roomServices();
   let restored = 0;
   let failed = 0;
   for (const id of await services.store.unfinishedMatchIds()) {
     try {
-      const options: CreateOptions = {
-        internalSecret: services.internalSecret,
-        restoreMatchId: id,
-      };
-      await matchMaker.createRoom(ROOM_NAME, options);
+      if (services.cluster && !(await services.cluster.acquire(id))) continue;
+      await restoreHere(id);
       restored++;
     } catch (error) {
       failed++;
+      await services.cluster?.release(id, { keepOwned: true });
       services.log(`could not restore match ${id}: ${(error as Error).message}`);
     }
   }

@@ -9,6 +9,7 @@
  * every earlier write.
  */
 import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { LoggedRound } from '../../shared/index';
@@ -25,52 +26,7 @@ import type {
   StoredMatch,
   SubmissionRecord,
 } from './match-store';
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS matches (
-  id TEXT PRIMARY KEY,
-  room_id TEXT NOT NULL,
-  code TEXT NOT NULL,
-  instructor_key_hash TEXT NOT NULL,
-  config TEXT NOT NULL,
-  log_header TEXT NOT NULL,
-  phase TEXT NOT NULL,
-  finished INTEGER NOT NULL DEFAULT 0,
-  created_at INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS matches_by_key ON matches (instructor_key_hash, created_at);
-CREATE INDEX IF NOT EXISTS matches_by_code ON matches (code, finished);
-CREATE TABLE IF NOT EXISTS rounds (
-  match_id TEXT NOT NULL, round INTEGER NOT NULL, entry TEXT NOT NULL,
-  PRIMARY KEY (match_id, round)
-);
-CREATE TABLE IF NOT EXISTS seats (
-  match_id TEXT NOT NULL, player_id TEXT NOT NULL, seat TEXT NOT NULL,
-  PRIMARY KEY (match_id, player_id)
-);
-CREATE TABLE IF NOT EXISTS drafts (
-  match_id TEXT NOT NULL, town_id TEXT NOT NULL, round INTEGER NOT NULL, plan TEXT NOT NULL,
-  updated_at INTEGER NOT NULL,
-  PRIMARY KEY (match_id, town_id)
-);
-CREATE TABLE IF NOT EXISTS submissions (
-  match_id TEXT NOT NULL, town_id TEXT NOT NULL, round INTEGER NOT NULL, plan TEXT NOT NULL,
-  submitted_by TEXT NOT NULL, at INTEGER NOT NULL,
-  PRIMARY KEY (match_id, town_id, round)
-);
-CREATE TABLE IF NOT EXISTS notes (
-  match_id TEXT NOT NULL, round INTEGER NOT NULL, kind TEXT NOT NULL, author TEXT NOT NULL,
-  text TEXT NOT NULL, at INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS notes_by_match ON notes (match_id);
-CREATE TABLE IF NOT EXISTS commands (
-  match_id TEXT NOT NULL, seq INTEGER NOT NULL, command TEXT NOT NULL,
-  PRIMARY KEY (match_id, seq)
-);
-CREATE TABLE IF NOT EXISTS annotations (
-  match_id TEXT PRIMARY KEY, list TEXT NOT NULL
-);
-`;
+import { migrateToLatest } from './migrations';
 
 /** The longest a draft edit waits for its commit (and its fsync) when no durable write comes. */
 const LAZY_COMMIT_MS = 200;
@@ -90,13 +46,32 @@ interface MatchRow {
 export class SqliteMatchStore implements MatchStore {
   private readonly db: Database.Database;
 
-  constructor(file: string) {
+  private constructor(file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     // FULL: each commit is fsynced, so an acknowledged submission survives a power cut.
     this.db.pragma('synchronous = FULL');
-    this.db.exec(SCHEMA);
+  }
+
+  /**
+   * Open (or create) the file and bring its schema to the newest version (server/store/
+   * migrations.ts, through Kysely on this same connection). The queries themselves stay on
+   * better-sqlite3's synchronous API: that is what lets one microtask's writes share a
+   * transaction and an fsync.
+   */
+  static async open(file: string): Promise<SqliteMatchStore> {
+    const store = new SqliteMatchStore(file);
+    try {
+      await migrateToLatest(
+        new Kysely({ dialect: new SqliteDialect({ database: store.db }) }),
+        'sqlite',
+      );
+    } catch (error) {
+      store.db.close();
+      throw error;
+    }
+    return store;
   }
 
   private readonly statements = new Map<string, Database.Statement>();

@@ -62,9 +62,9 @@ function submissionsOnDisk(file: string): number {
 describe('SqliteMatchStore', () => {
   it('commits a burst of writes together, durable before the promises resolve', async () => {
     const file = storeFile();
-    const store = new SqliteMatchStore(file);
+    const store = await SqliteMatchStore.open(file);
     await store.createMatch(record('m1'), phase);
-    const writes = [];
+    const writes: Promise<void>[] = [];
     for (let i = 0; i < 50; i++) {
       writes.push(
         store.saveSubmission('m1', {
@@ -84,7 +84,7 @@ describe('SqliteMatchStore', () => {
   });
 
   it('a read sees every earlier write, even one not awaited yet', async () => {
-    const store = new SqliteMatchStore(storeFile());
+    const store = await SqliteMatchStore.open(storeFile());
     await store.createMatch(record('m2'), phase);
     const pending = store.saveSubmission('m2', {
       townId: 'foshan',
@@ -100,7 +100,7 @@ describe('SqliteMatchStore', () => {
   });
 
   it('one failing write is refused alone; the others of its turn still commit', async () => {
-    const store = new SqliteMatchStore(storeFile());
+    const store = await SqliteMatchStore.open(storeFile());
     await store.createMatch(record('m3'), phase);
     const duplicate = store.createMatch(record('m3'), phase);
     const submission = store.saveSubmission('m3', {
@@ -118,7 +118,7 @@ describe('SqliteMatchStore', () => {
 
   it('closing commits what is still queued', async () => {
     const file = storeFile();
-    const store = new SqliteMatchStore(file);
+    const store = await SqliteMatchStore.open(file);
     await store.createMatch(record('m4'), phase);
     const late = store.saveSubmission('m4', {
       townId: 'foshan',
