@@ -22,6 +22,20 @@ export interface Door {
   guesses: GuessLimiter;
 }
 
+function tooMany(seconds: number): ServerError {
+  return new ServerError(
+    JOIN_ERROR.tooManyGuesses,
+    `too many wrong codes: try again in ${seconds} s (Retry-After: ${seconds})`,
+  );
+}
+
+/** Count a wrong code or key against the address (the allowance POST /api/join shares). */
+function wrongGuess(guesses: GuessLimiter, address: string, now: number, message: string): never {
+  const wait = guesses.wrong(address, now);
+  if (wait > 0) throw tooMany(wait);
+  throw new ServerError(JOIN_ERROR.wrongCode, message);
+}
+
 export function identify(door: Door, raw: unknown, address: string, now: number): Identity {
   const parsed = joinOptionsSchema.safeParse(raw ?? {});
   if (!parsed.success) {
@@ -29,18 +43,13 @@ export function identify(door: Door, raw: unknown, address: string, now: number)
   }
   const options = parsed.data;
   const guesses = door.guesses;
-  if (!guesses.allowed(address, now)) {
-    throw new ServerError(JOIN_ERROR.tooManyGuesses, 'too many wrong codes: wait a minute');
-  }
+  const blocked = guesses.blockedFor(address, now);
+  if (blocked > 0) throw tooMany(blocked);
   if (options.instructorKey !== undefined) {
     if (matchesHash(options.instructorKey, door.instructorKeyHash)) return { kind: 'instructor' };
-    guesses.fail(address, now);
-    throw new ServerError(JOIN_ERROR.wrongCode, 'wrong instructor key');
+    wrongGuess(guesses, address, now, 'wrong instructor key');
   }
-  if (options.code !== door.code) {
-    guesses.fail(address, now);
-    throw new ServerError(JOIN_ERROR.wrongCode, 'wrong join code');
-  }
+  if (options.code !== door.code) wrongGuess(guesses, address, now, 'wrong join code');
   if (options.seatToken) {
     const token = options.seatToken;
     const seat = Object.values(door.session.seats).find((s) => matchesHash(token, s.seatTokenHash));
