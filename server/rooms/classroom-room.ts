@@ -159,11 +159,21 @@ export class ClassroomRoom extends Room<ClassroomState> {
   private dispatch(client: Client<Sender>, type: string, message: unknown): void {
     if (!client.userData) return;
     const input = translate(client.userData, type, message, Date.now());
-    if (input.kind === 'abuse') client.leave(CLOSE_CODE.abuse, 'too many messages');
+    // The disconnect waits for the pongs already owed, so a burst gets its full allowance
+    // answered (docs/protocol.md: burst 30) before the connection closes.
+    if (input.kind === 'abuse') void this.pipeline.then(() => this.expel(client));
     else if (input.kind === 'error') send(client, 'error', input.error);
     // A pong answers after every command before it: clients (and tests) use it as a barrier.
     else if (input.kind === 'pong') void this.pipeline.then(() => send(client, 'pong', {}));
     else void this.run(input.command, client);
+  }
+
+  private readonly expelled = new WeakSet<Client>();
+
+  private expel(client: Client): void {
+    if (this.expelled.has(client)) return;
+    this.expelled.add(client);
+    client.leave(CLOSE_CODE.abuse, 'too many messages');
   }
 
   /** Apply commands one at a time, in arrival order; each is stored before its effects run. */

@@ -160,6 +160,17 @@ describe('input hygiene', () => {
     expect(e.code).toBe('unknownMessage');
   });
 
+  it('answers a burst of pings up to the documented allowance (30) before disconnecting', async () => {
+    const burst = await joinStudent(server.url, session.code, { name: 'Bea' });
+    let closeCode = 0;
+    burst.room.onLeave((code) => (closeCode = code));
+    for (let i = 0; i < 200; i++) burst.room.send('ping', {});
+    await waitFor(() => closeCode !== 0, 'burst disconnected');
+    expect(closeCode).toBe(4202);
+    expect(countOf(burst, 'pong')).toBeGreaterThanOrEqual(30);
+    expect(countOf(burst, 'pong')).toBeLessThanOrEqual(40);
+  });
+
   it('refuses a taken name and, once locked, new students', async () => {
     const c = new Client(server.url.replace('http', 'ws'));
     await expect(c.joinById(session.roomId, { code: session.code, name: ' ana ' })).rejects.toThrow(
