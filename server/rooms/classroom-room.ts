@@ -10,6 +10,7 @@ import { StateView } from '@colyseus/schema';
 import { CLOSE_CODE } from '../../shared/protocol/messages';
 import { recordPublish, recordResolution } from '../metrics';
 import { ClientRateLimiter } from '../rate-limit';
+import { guardFrames } from './frame-guard';
 import { roomServices, type RoomServices } from '../services';
 import { step } from '../session/machine';
 import type { Command, Effect, Session, StepResult } from '../session/types';
@@ -107,6 +108,7 @@ export class ClassroomRoom extends Room<ClassroomState> {
       limiter: auth.limiter,
     };
     this.bind(client);
+    guardFrames(client);
     const ids = { code: this.code, matchId: this.matchId, seatToken: auth.seatToken };
     send(client, 'welcome', welcomeOf(this.session, auth.playerId, ids));
   }

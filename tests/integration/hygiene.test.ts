@@ -145,6 +145,28 @@ describe('input hygiene', () => {
     expect(e.code).toBe('unknownMessage');
   });
 
+  it('closes the connection on a text frame, an empty frame or bytes that are no message', async () => {
+    const frames: (string | Uint8Array)[] = [
+      'hello',
+      new Uint8Array([]),
+      new Uint8Array([0xff, 1]),
+    ];
+    // A session of its own, so these seats change no other test's town.
+    const own = await createSession(server.url, { scenarioId: 'open-door-1980' });
+    for (const [i, frame] of frames.entries()) {
+      const sender = await joinStudent(server.url, own.code, { name: `Frame${i}` });
+      let closed = false;
+      sender.room.onLeave(() => (closed = true));
+      const socket = (
+        sender.room.connection.transport as unknown as { ws: { send(d: unknown): void } }
+      ).ws;
+      socket.send(frame);
+      await waitFor(() => closed, `frame ${i} sender disconnected`);
+    }
+    const e = await errorAfter(cai, () => cai.room.send('teleport', {}));
+    expect(e.code).toBe('unknownMessage');
+  });
+
   it('rate-limits a flood: errors first, then a disconnect', async () => {
     const flooder = await joinStudent(server.url, session.code, { name: 'Flo' });
     let closeCode = 0;
