@@ -309,7 +309,26 @@ export function apiRouter(): express.Router {
   return router;
 }
 
-export async function health(): Promise<{ ok: boolean; rooms: number; uptimeSeconds: number }> {
+/**
+ * GET /health: `rooms` counts the rooms of every process sharing the room listing (one process
+ * alone: its own); `process` says what this process runs (its Colyseus process id, rooms and
+ * connections), which is what a health check or a load balancer of a cluster wants.
+ */
+export async function health(): Promise<{
+  ok: boolean;
+  rooms: number;
+  uptimeSeconds: number;
+  process: { id: string; rooms: number; connections: number };
+}> {
   const rooms = await matchMaker.query({});
-  return { ok: true, rooms: rooms.length, uptimeSeconds: Math.round(process.uptime()) };
+  return {
+    ok: true,
+    rooms: rooms.length,
+    uptimeSeconds: Math.round(process.uptime()),
+    process: {
+      id: matchMaker.processId,
+      rooms: matchMaker.stats.local.roomCount,
+      connections: matchMaker.stats.local.ccu,
+    },
+  };
 }

@@ -1,0 +1,89 @@
+/**
+ * One game server process of a cluster (server/main.ts with its own port and public address),
+ * started by `npm run start:cluster`, the multi-process benchmark and the failover tests.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const rootDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface ClusterProcessOptions {
+  port: number;
+  host?: string;
+  /** host:port clients use to reach this process directly. */
+  publicAddress: string;
+  /** REDIS_URL, DATABASE_URL, CLUSTER_SECRET and any other settings. */
+  env: Record<string, string | undefined>;
+  /** Prefix of the echoed output lines. */
+  label: string;
+  /** Print the process's output, prefixed by its label (else it is only kept). */
+  echo?: boolean;
+}
+
+export interface ClusterProcess {
+  child: ChildProcess;
+  port: number;
+  url: string;
+  /** Everything the process printed so far. */
+  output(): string;
+  /** Resolves once the process serves; rejects if it exits first or takes over 60 s. */
+  ready: Promise<void>;
+  /** Resolves with the exit code (or signal) once the process is gone. */
+  exited: Promise<number | string>;
+}
+
+export function spawnClusterProcess(options: ClusterProcessOptions): ClusterProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', resolve(rootDir, 'server/main.ts')], {
+    cwd: rootDir,
+    env: {
+      ...process.env,
+      ...options.env,
+      PORT: String(options.port),
+      HOST: options.host ?? '127.0.0.1',
+      PUBLIC_ADDRESS: options.publicAddress,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const onData = (d: Buffer): void => {
+    const text = d.toString();
+    out += text;
+    if (options.echo) {
+      for (const line of text.split('\n').filter((l) => l.length > 0)) {
+        console.log(`[${options.label}] ${line}`);
+      }
+    }
+  };
+  child.stdout!.on('data', onData);
+  child.stderr!.on('data', onData);
+  const exited = new Promise<number | string>((done) =>
+    child.once('exit', (code, signal) => done(code ?? signal ?? 'unknown')),
+  );
+  const ready = new Promise<void>((done, fail) => {
+    const timer = setTimeout(
+      () => fail(new Error(`${options.label} did not start in 60 s:\n${out}`)),
+      60_000,
+    );
+    const check = (): void => {
+      if (/running at http/.test(out)) {
+        clearTimeout(timer);
+        child.stdout!.off('data', check);
+        done();
+      }
+    };
+    child.stdout!.on('data', check);
+    void exited.then((code) => {
+      clearTimeout(timer);
+      fail(new Error(`${options.label} exited (${code}) before it served:\n${out}`));
+    });
+  });
+  return {
+    child,
+    port: options.port,
+    url: `http://127.0.0.1:${options.port}`,
+    output: () => out,
+    ready,
+    exited,
+  };
+}
