@@ -24,6 +24,19 @@ export interface SessionTicket {
   code: string;
   roomId: string;
   instructorKey: string;
+  /**
+   * Several processes (`--processes N`): the servers whose matchmaker the joins go through, in
+   * turn by student (the WebSocket then goes to the process that runs the class). Else init's.
+   */
+  joinUrls?: string[];
+}
+
+/** The server a student's join goes through (HTTP lookup and matchmaking). */
+function joinVia(init: Init, session: SessionTicket, i: number): { http: string; ws: string } {
+  const urls = session.joinUrls;
+  if (!urls || urls.length === 0) return { http: init.httpUrl, ws: init.wsUrl };
+  const http = urls[i % urls.length];
+  return { http, ws: http.replace('http', 'ws') };
 }
 
 /** Parent → worker. */
@@ -214,13 +227,14 @@ function readLikeTheClient(st: WireState, student: Student): void {
 
 async function joinStudent(init: Init, session: SessionTicket, cls: Class, i: number) {
   const started = performance.now();
-  const lookup = await fetch(`${init.httpUrl}/api/join`, {
+  const via = joinVia(init, session, i);
+  const lookup = await fetch(`${via.http}/api/join`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ code: session.code }),
   });
   const { roomId } = (await lookup.json()) as { roomId: string };
-  const room = await new Client(init.wsUrl).joinById(roomId, {
+  const room = await new Client(via.ws).joinById(roomId, {
     code: session.code,
     name: `S${i}`,
   });
@@ -291,7 +305,7 @@ async function joinStudent(init: Init, session: SessionTicket, cls: Class, i: nu
 
 async function joinAll(init: Init): Promise<void> {
   for (const session of init.sessions) {
-    const teacher = await new Client(init.wsUrl).joinById(session.roomId, {
+    const teacher = await new Client(joinVia(init, session, 0).ws).joinById(session.roomId, {
       instructorKey: session.instructorKey,
     });
     teacher.onMessage('*', () => undefined);

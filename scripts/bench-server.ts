@@ -11,6 +11,12 @@
  * memory per client, and each generator's CPU time and event-loop delay. With `--think-ms N` each
  * mayor submits after a random delay below N ms instead of all at once (lock-step, the default).
  * Everything stays on 127.0.0.1 and every loop and wait is bounded.
+ *
+ * `--processes N` runs the server as a cluster instead (issue 13): N processes on the local Redis
+ * and PostgreSQL (REDIS_URL, DATABASE_URL or the local defaults; a fresh schema per run), the
+ * sessions created on each in turn and the students' joins sent through each in turn. The same
+ * figures are reported overall and per process, with each process's CPU time per connection and
+ * per round, from which the capacity of a core is projected.
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -19,6 +25,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { FromWorker, SessionTicket, ToWorker, WorkerReport } from './bench-server-worker';
+import { startBenchCluster } from './bench-server-cluster';
+import { perProcessReport, type ProcessMetrics } from './bench-server-cluster';
 
 const { values } = parseArgs({
   options: {
@@ -29,6 +37,8 @@ const { values } = parseArgs({
     /** Load-generator processes; by default one core is left to the server. */
     workers: { type: 'string', default: String(Math.max(1, availableParallelism() - 1)) },
     'think-ms': { type: 'string', default: '0' },
+    /** Cluster processes on Redis + PostgreSQL; 0 (default) is one process on SQLite. */
+    processes: { type: 'string', default: '0' },
     /** Write V8 CPU profiles of the server and of every generator process to this folder. */
     'cpu-prof': { type: 'string' },
   },
@@ -42,6 +52,7 @@ const THINK_MS = Math.max(0, Math.min(600_000, Number(values['think-ms'])));
 const PROFILE_ARGS = values['cpu-prof']
   ? ['--cpu-prof', `--cpu-prof-dir=${values['cpu-prof']}`]
   : [];
+const PROCESSES = Math.max(0, Math.min(16, Number(values.processes)));
 const JOIN_CONCURRENCY = 25;
 /** The longest any one step (a worker's joins, all rounds) may take. */
 const STEP_TIMEOUT_MS = 10 * 60_000;
@@ -103,6 +114,7 @@ interface ServerMetrics {
   resolveMs: number[];
   publishMs: number[];
   rssBytes: number;
+  cpuMs: number;
   /** Event-loop delay since the first /metrics call (the baseline, before the joins). */
   loopDelayP99Ms: number;
   loopDelayMaxMs: number;
@@ -181,32 +193,41 @@ class Worker {
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'cluster-towns-bench-'));
-  const server = await startServer(dataDir);
+  const servers = PROCESSES > 0 ? await startBenchCluster(PROCESSES, PROFILE_ARGS) : null;
+  const single = servers ? null : await startServer(dataDir);
+  const urls = servers?.urls ?? [single!.url];
+  const stop = servers?.stop ?? single!.stop;
   const workers: Worker[] = [];
   let finished = false;
   try {
-    await run(server.url, workers);
+    await run(urls, workers);
     finished = true;
   } finally {
     await Promise.all(workers.map((w) => w.stop(finished ? 10_000 : 0)));
-    await server.stop();
+    await stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
-async function run(httpUrl: string, workers: Worker[]): Promise<void> {
+async function run(urls: string[], workers: Worker[]): Promise<void> {
+  const httpUrl = urls[0];
   const wsUrl = httpUrl.replace('http', 'ws');
-  const baseline = (await metrics(httpUrl)).rssBytes;
-  let peakRss = baseline;
+  const before = await Promise.all(urls.map(metrics));
+  const peaks = before.map((m) => m.rssBytes);
   const sampler = setInterval(() => {
-    metrics(httpUrl)
-      .then((m) => (peakRss = Math.max(peakRss, m.rssBytes)))
-      .catch(() => undefined);
+    urls.forEach((url, i) => {
+      metrics(url)
+        .then((m) => (peaks[i] = Math.max(peaks[i], m.rssBytes)))
+        .catch(() => undefined);
+    });
   }, 250);
 
   const sessions: SessionTicket[] = [];
+  const hostedBy: number[] = [];
   for (let s = 0; s < SESSIONS; s++) {
-    const res = await fetch(`${httpUrl}/api/sessions`, {
+    // In a cluster, a session runs on the process that created it: each in turn.
+    const host = s % urls.length;
+    const res = await fetch(`${urls[host]}/api/sessions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
@@ -221,7 +242,9 @@ async function run(httpUrl: string, workers: Worker[]): Promise<void> {
       }),
     });
     if (res.status !== 201) throw new Error(`session ${s}: ${res.status} ${await res.text()}`);
-    sessions.push((await res.json()) as SessionTicket);
+    const ticket = (await res.json()) as SessionTicket;
+    sessions.push(urls.length > 1 ? { ...ticket, joinUrls: rotate(urls, s) } : ticket);
+    hostedBy.push(host);
   }
 
   // Contiguous shares of the sessions; the think-time seed follows the session, not the worker.
@@ -248,12 +271,21 @@ async function run(httpUrl: string, workers: Worker[]): Promise<void> {
     w.send({ type: 'join' });
     await w.next('joined');
   }
+  const joined = await Promise.all(urls.map(metrics));
   for (const w of workers) w.send({ type: 'play' });
   const reports: WorkerReport[] = [];
   for (const w of workers) reports.push((await w.next('played')).report);
   clearInterval(sampler);
-  const m = await metrics(httpUrl);
-  peakRss = Math.max(peakRss, m.rssBytes);
+  const after = await Promise.all(urls.map(metrics));
+  after.forEach((m, i) => (peaks[i] = Math.max(peaks[i], m.rssBytes)));
+  const m = {
+    resolveMs: after.flatMap((x) => x.resolveMs),
+    publishMs: after.flatMap((x) => x.publishMs),
+    loopDelayP99Ms: Math.max(...after.map((x) => x.loopDelayP99Ms)),
+    loopDelayMaxMs: Math.max(...after.map((x) => x.loopDelayMaxMs)),
+  };
+  const baseline = before.reduce((a, x) => a + x.rssBytes, 0);
+  const peakRss = peaks.reduce((a, x) => a + x, 0);
   for (const w of workers) w.send({ type: 'leave' });
   for (const w of workers) await w.next('left', 120_000).catch(() => undefined);
 
@@ -277,7 +309,10 @@ async function run(httpUrl: string, workers: Worker[]): Promise<void> {
   console.log(`## Server load test (${new Date().toISOString().slice(0, 10)})\n`);
   console.log(
     `${SESSIONS} sessions × ${STUDENTS} students (+1 instructor each) = ${connections} connections, ` +
-      `${TOWNS} towns per session, ${ROUNDS} rounds, loopback, one server process, ` +
+      `${TOWNS} towns per session, ${ROUNDS} rounds, loopback, ` +
+      (urls.length > 1 || PROCESSES > 0
+        ? `${urls.length} server process(es) on Redis + PostgreSQL, `
+        : 'one server process on SQLite, ') +
       `${WORKERS} load-generator process(es), ` +
       (THINK_MS > 0 ? `mayors submit within ${THINK_MS} ms.\n` : 'mayors submit in lock-step.\n'),
   );
@@ -320,6 +355,23 @@ async function run(httpUrl: string, workers: Worker[]): Promise<void> {
       .join('; ')} |`,
   );
   console.log(`| error messages received | ${errorCount} ${JSON.stringify(errors)} |`);
+  if (PROCESSES > 0) {
+    const perProcess: ProcessMetrics[] = urls.map((url, i) => ({
+      url,
+      sessions: hostedBy.filter((h) => h === i).length,
+      before: before[i],
+      joined: joined[i],
+      after: after[i],
+      peakRss: peaks[i],
+    }));
+    console.log(perProcessReport(perProcess, { students: STUDENTS, rounds: ROUNDS }));
+  }
+}
+
+/** The list starting at position k: session k's joins begin with a different process. */
+function rotate<T>(list: T[], k: number): T[] {
+  const i = k % list.length;
+  return [...list.slice(i), ...list.slice(0, i)];
 }
 
 main().then(

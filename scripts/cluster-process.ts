@@ -19,6 +19,8 @@ export interface ClusterProcessOptions {
   label: string;
   /** Print the process's output, prefixed by its label (else it is only kept). */
   echo?: boolean;
+  /** Extra Node options (a CPU profile, say). */
+  execArgv?: string[];
 }
 
 export interface ClusterProcess {
@@ -34,17 +36,21 @@ export interface ClusterProcess {
 }
 
 export function spawnClusterProcess(options: ClusterProcessOptions): ClusterProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', resolve(rootDir, 'server/main.ts')], {
-    cwd: rootDir,
-    env: {
-      ...process.env,
-      ...options.env,
-      PORT: String(options.port),
-      HOST: options.host ?? '127.0.0.1',
-      PUBLIC_ADDRESS: options.publicAddress,
+  const child = spawn(
+    process.execPath,
+    [...(options.execArgv ?? []), '--import', 'tsx', resolve(rootDir, 'server/main.ts')],
+    {
+      cwd: rootDir,
+      env: {
+        ...process.env,
+        ...options.env,
+        PORT: String(options.port),
+        HOST: options.host ?? '127.0.0.1',
+        PUBLIC_ADDRESS: options.publicAddress,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   let out = '';
   const onData = (d: Buffer): void => {
     const text = d.toString();

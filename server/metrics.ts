@@ -24,6 +24,8 @@ export function metricsSnapshot(): {
   publishMs: number[];
   rssBytes: number;
   heapUsedBytes: number;
+  /** CPU time this process has used since it started (user + system). */
+  cpuMs: number;
   loopDelayP99Ms: number;
   loopDelayMaxMs: number;
 } {
@@ -32,7 +34,9 @@ export function metricsSnapshot(): {
     loop.enable();
   }
   const memory = process.memoryUsage();
+  const cpu = process.cpuUsage();
   return {
+    cpuMs: (cpu.user + cpu.system) / 1000,
     loopDelayP99Ms: loop.count > 0 ? loop.percentile(99) / 1e6 : 0,
     loopDelayMaxMs: loop.count > 0 ? loop.max / 1e6 : 0,
     resolveMs: [...resolveMs],

@@ -4,6 +4,7 @@
  * seat kept across dropped connections. Joining lives in session-client.ts.
  */
 import type { Client, Room } from 'colyseus.js';
+import { RETRY_LIMIT_MS, RETRY_MS } from './retry';
 import {
   INSTRUCTOR_PREFIX,
   instructorMessages,
@@ -69,10 +70,6 @@ export interface Announcement {
 }
 
 type Listener<T> = (value: T) => void;
-
-/** Back-off between reconnection attempts; the last value repeats until the limit. */
-const RETRY_MS = [300, 1000, 2000, 4000, 8000];
-const RETRY_LIMIT_MS = 5 * 60_000;
 
 export class Session {
   private room: Room<WireState>;
