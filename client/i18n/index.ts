@@ -198,15 +198,42 @@ export function formatCount(value: number, signed = false): string {
   return formatNumber(Math.round(value), { signed });
 }
 
-/** An amount in M RMB: "12.5 M RMB" in English, "1,250 万元" or "3.2 亿元" in Chinese. */
-export function formatMoney(millions: number, signed = false): string {
+/**
+ * The one rounding rule for money (issue 14: "the same rounding everywhere"): the step, in M RMB,
+ * that formatMoney shows an amount of this size at. Chinese shows whole 万 (0.01 M) below 1 亿 and
+ * hundredths of 亿 (1 M) above; English shows 0.01 M below 10, 0.1 M below 100, whole M above.
+ */
+export function moneyStep(millions: number, lang: Language = language): number {
   const size = Math.abs(millions);
+  if (lang === 'zh') return size >= 100 ? 1 : 0.01;
+  return size >= 100 ? 1 : size >= 10 ? 0.1 : 0.01;
+}
+
+/**
+ * An amount rounded exactly as formatMoney shows it. Figures derived from shown figures (what is
+ * left of a budget) are computed from rounded parts, so the numbers on screen add up.
+ */
+export function roundMoney(millions: number, lang: Language = language): number {
+  const step = moneyStep(millions, lang);
+  // Divide by the reciprocal: 0.01 is not exact in binary, 100 is.
+  const inverse = Math.round(1 / step);
+  const rounded = Math.round(millions * inverse) / inverse;
+  return Object.is(rounded, -0) ? 0 : rounded;
+}
+
+/**
+ * An amount in M RMB: "12.5 M RMB" in English, "1,250 万元" or "3.2 亿元" in Chinese. The only
+ * place money becomes text; its rounding is roundMoney's.
+ */
+export function formatMoney(millions: number, signed = false): string {
+  const value = roundMoney(millions);
+  const size = Math.abs(value);
   if (language === 'zh') {
-    if (size >= 100) return `${formatNumber(millions / 100, { digits: 2, signed })} 亿元`;
-    return `${formatNumber(millions * 100, { digits: 0, signed })} 万元`;
+    if (size >= 100) return `${formatNumber(value / 100, { digits: 2, signed })} 亿元`;
+    return `${formatNumber(value * 100, { digits: 0, signed })} 万元`;
   }
   const digits = size >= 100 ? 0 : size >= 10 ? 1 : 2;
-  return `${formatNumber(millions, { digits, signed })} M RMB`;
+  return `${formatNumber(value, { digits, signed })} M RMB`;
 }
 
 /** A share 0–1 as a percentage ("15 %" / "15%"). */

@@ -4,15 +4,17 @@
  * (DESIGN §5), and the meter is where an over-budget error is shown.
  */
 import type { MatchState, TownPlan } from '../../shared';
-import { formatMoney, formatPercent, t } from '../i18n';
+import { formatMoney, t } from '../i18n';
+import { budgetTexts, shownBudget, type ShownBudget } from './budget-text';
 import { errorSlot, hint, type ControlHandle } from './controls';
 import { h, setText } from './dom';
-import { BUDGET_CONTROL, budgetFigures } from './panel-model';
+import { BUDGET_CONTROL } from './panel-model';
 
 export interface BudgetMeter {
   element: HTMLElement;
   handle: ControlHandle;
-  update(state: MatchState, townId: string, plan: TownPlan): void;
+  /** Redraw for a draft; returns the figures shown, for the over-budget message. */
+  update(state: MatchState, townId: string, plan: TownPlan): ShownBudget;
 }
 
 export function budgetMeter(idPrefix: string): BudgetMeter {
@@ -22,7 +24,12 @@ export function budgetMeter(idPrefix: string): BudgetMeter {
   const bar = h('div', { class: 'pp-bar', 'aria-hidden': 'true' }, fill);
   const summary = h('p', { class: 'pp-budget-summary', id: `${id}-summary` });
   const status = h('p', { class: 'pp-budget-status' });
+  // Forgone revenue is a cost too (issue 14), though not one the budget rule counts.
+  const forgone = h('p', { class: 'pp-budget-forgone', id: `${id}-forgone` });
   const breakdown = h('ul', { class: 'pp-breakdown' });
+  const forgoneList = h('ul', { class: 'pp-breakdown', id: `${id}-forgone-list` });
+  const forgoneHeading = h('p', { class: 'pp-breakdown-heading' });
+  const forgoneNote = h('p', { class: 'pp-note' });
   const committed = h('p', { class: 'pp-note' });
   const period = h('p', { class: 'pp-note' });
   const toggle = h('summary', {}, t('panel:budget.breakdown.heading'));
@@ -31,6 +38,9 @@ export function budgetMeter(idPrefix: string): BudgetMeter {
     { class: 'pp-budget-details' },
     toggle,
     breakdown,
+    forgoneHeading,
+    forgoneList,
+    forgoneNote,
     committed,
     period,
     hint(`${id}-hint`, 'budget.hint'),
@@ -42,6 +52,7 @@ export function budgetMeter(idPrefix: string): BudgetMeter {
     label,
     bar,
     h('div', { class: 'pp-budget-figures' }, summary, status),
+    forgone,
     details,
     error,
   );
@@ -56,20 +67,16 @@ export function budgetMeter(idPrefix: string): BudgetMeter {
       focus: () => toggle.focus(),
     },
     update(state, townId, plan) {
-      const f = budgetFigures(state, townId, plan);
+      const shown = shownBudget(state, townId, plan);
+      const f = shown.exact;
+      const text = budgetTexts(shown);
       const share = Number.isFinite(f.share) ? f.share : 1;
       fill.style.width = `${Math.min(100, share * 100)}%`;
       element.dataset.level = f.over > 0 ? 'over' : share > 0.85 ? 'tight' : 'ok';
-      setText(
-        summary,
-        `${t('panel:budget.summary', { fresh: formatMoney(f.fresh), available: formatMoney(f.room) })} (${formatPercent(Math.min(share, 9.99))})`,
-      );
-      setText(
-        status,
-        f.over > 0
-          ? t('panel:budget.over', { over: formatMoney(f.over) })
-          : t('panel:budget.remaining', { remaining: formatMoney(f.remaining) }),
-      );
+      setText(summary, text.summary);
+      setText(status, text.status);
+      setText(forgone, text.forgone);
+      forgone.dataset.amount = String(shown.forgone.total);
       breakdown.replaceChildren(
         ...(['policies', 'innovation', 'environment', 'construction'] as const).map((part) =>
           h(
@@ -80,8 +87,21 @@ export function budgetMeter(idPrefix: string): BudgetMeter {
           ),
         ),
       );
+      setText(forgoneHeading, t('panel:budget.forgone.heading'));
+      forgoneList.replaceChildren(
+        ...(['taxCuts', 'landDiscount'] as const).map((part) =>
+          h(
+            'li',
+            { id: `${id}-forgone-${part}` },
+            h('span', {}, t(`panel:budget.forgone.${part}`)),
+            h('span', { class: 'pp-amount' }, formatMoney(shown.forgone[part])),
+          ),
+        ),
+      );
+      setText(forgoneNote, t('panel:budget.forgone.note'));
       setText(committed, t('panel:budget.committed', { committed: formatMoney(f.committed) }));
       setText(period, t('panel:budget.period', { count: state.roundYears }));
+      return shown;
     },
   };
 }

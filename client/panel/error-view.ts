@@ -32,9 +32,22 @@ function formatLimit(controlId: string, kind: ErrorKind, limit: PlanError['limit
   }
 }
 
-export function errorMessage(controlId: string, kind: ErrorKind, error?: PlanError): string {
+/**
+ * The message for an error. `budgetLimit` is the meter's own "available" text: the validator's
+ * limit is rounded down to 0.1 M, and the player must read one figure, not two (issue 14).
+ */
+export function errorMessage(
+  controlId: string,
+  kind: ErrorKind,
+  error?: PlanError,
+  budgetLimit?: string,
+): string {
   if (kind === 'invalid') return t('panel:errors.invalid', { reason: error?.reason ?? '' });
-  return t(`panel:errors.${kind}`, { limit: formatLimit(controlId, kind, error?.limit) });
+  const limit =
+    kind === 'budget' && budgetLimit !== undefined
+      ? budgetLimit
+      : formatLimit(controlId, kind, error?.limit);
+  return t(`panel:errors.${kind}`, { limit });
 }
 
 interface ErrorViewInput {
@@ -46,6 +59,8 @@ interface ErrorViewInput {
   summary: HTMLElement;
   /** The control edited last: an over-budget error is shown there too, where the player is. */
   lastEdited: string | null;
+  /** The budget meter's "available", quoted by an over-budget message. */
+  budgetLimit?: string;
   /** Move focus to a control, looked up when clicked (sections may have been rebuilt since). */
   focusControl(controlId: string): void;
 }
@@ -62,9 +77,10 @@ export function applyErrors(input: ErrorViewInput): number {
   };
   for (const { controlId, kind, error } of errorsByControl(input.errors, input.draft)) {
     // A field the player is still typing into shows the typing problem, not a stale one.
-    if (!input.localErrors.has(controlId)) add(controlId, errorMessage(controlId, kind, error));
+    const message = errorMessage(controlId, kind, error, input.budgetLimit);
+    if (!input.localErrors.has(controlId)) add(controlId, message);
     if (kind === 'budget' && input.lastEdited && input.lastEdited !== controlId) {
-      blamed.set(input.lastEdited, errorMessage(controlId, kind, error));
+      blamed.set(input.lastEdited, message);
     }
   }
   for (const [controlId, kind] of input.localErrors) add(controlId, errorMessage(controlId, kind));

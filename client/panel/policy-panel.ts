@@ -12,6 +12,7 @@ import type { MatchState, PlanError, TownPlan } from '../../shared';
 import type { PlanSection, Portfolio } from '../../shared/protocol/roles';
 import { currentLanguage, onLanguageChange, t } from '../i18n';
 import { budgetMeter, type BudgetMeter } from './budget-meter';
+import { budgetTexts } from './budget-text';
 import type { ControlHandle, SectionContext } from './controls';
 import { countdown, type Countdown } from './countdown';
 import { h, rememberFocus, restoreFocus, setAttr, setText } from './dom';
@@ -210,8 +211,9 @@ export function mountPolicyPanel(root: HTMLElement, options: PolicyPanelOptions)
   // ---- derived state: validation, budget, submit ------------------------------------------
   const refresh = (): void => {
     errors = validateDraft(opts.state, opts.townId, draft);
-    budget.update(opts.state, opts.townId, draft);
+    const shown = budget.update(opts.state, opts.townId, draft);
     const count = applyErrors({
+      budgetLimit: budgetTexts(shown).limit,
       errors,
       localErrors,
       draft,

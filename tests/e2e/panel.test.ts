@@ -206,12 +206,22 @@ describe.skipIf(!chromiumAvailable() && !process.env.CI)('policy and results pan
     await page.keyboard.press('Control+A');
     await page.keyboard.type('20');
     expect(await attr(page, input, 'aria-invalid')).toBeNull();
+    // A tax cut is revenue given up: the budget shows it as a cost (issue 14).
+    const forgone = page.locator('#pp-budget-meter-forgone');
+    await expect(forgone.textContent()).resolves.toMatch(/tax cuts.*\d.*M RMB/);
+    expect(Number(await forgone.getAttribute('data-amount'))).toBeGreaterThan(0);
     await tabToId(page, 'pp-preferential-smeCreditGuarantee');
     await page.keyboard.press('Control+A');
     await page.keyboard.type('500');
     const guarantee = '#pp-preferential-smeCreditGuarantee';
     expect(await attr(page, guarantee, 'aria-invalid')).toBe('true');
     await expect(page.locator('#pp-budget-meter-error').textContent()).resolves.toMatch(/budget/);
+    // The message quotes the meter's own "available" figure, rounded the same way.
+    const summary = (await page.locator('#pp-budget-meter-summary').textContent()) ?? '';
+    const available = /of (.+ M RMB)/.exec(summary)?.[1] ?? 'missing';
+    await expect(page.locator('#pp-budget-meter-error').textContent()).resolves.toContain(
+      `at most ${available}`,
+    );
     expect(await attr(page, '#pp-budget-meter', 'data-level')).toBe('over');
     expect(await attr(page, '#pp-submit', 'aria-disabled')).toBe('true');
     const errors = await page.evaluate(() => window.__panel!.errors);
@@ -261,6 +271,19 @@ describe.skipIf(!chromiumAvailable() && !process.env.CI)('policy and results pan
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('pp-language-zh');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
     expect(await rawKeys(page)).toEqual([]);
+    // Revenue given up by a tax cut, in Chinese, and an over-budget message in 万元 that quotes
+    // the meter's figure exactly.
+    await page.locator('#pp-preferential-domesticTaxRate').fill('15');
+    await expect(page.locator('#pp-budget-meter-forgone').textContent()).resolves.toMatch(
+      /减税.*\d.*万元/,
+    );
+    await page.locator('#pp-preferential-smeCreditGuarantee').fill('500');
+    const summary = (await page.locator('#pp-budget-meter-summary').textContent()) ?? '';
+    const available = /可用 (\S+ (?:万元|亿元))/.exec(summary)?.[1] ?? 'missing';
+    await expect(page.locator('#pp-budget-meter-error').textContent()).resolves.toContain(
+      `最多还有 ${available}`,
+    );
+    await page.locator('#pp-preferential-smeCreditGuarantee').fill('0');
     // Open every explanation so their texts are checked too.
     for (const button of await page.locator('.rp .why').all()) await button.click();
     expect(await rawKeys(page)).toEqual([]);
