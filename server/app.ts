@@ -20,7 +20,13 @@ import { ClassroomRoom } from './rooms/classroom-room';
 import { ReplayRoom } from './rooms/replay-room';
 import { ClusterCoordinator } from './cluster';
 import { setRoomServices } from './services';
-import { ROOM_NAME, isLocalSession, restoreHere, restoreSessions } from './sessions';
+import {
+  ROOM_NAME,
+  dropLocalSession,
+  isLocalSession,
+  restoreHere,
+  restoreSessions,
+} from './sessions';
 import type { MatchStore } from './store/match-store';
 import { openStore } from './store/open-store';
 
@@ -152,6 +158,7 @@ export async function createGameServer(options: GameServerOptions = {}): Promise
     isLive: isLocalSession,
     restore: restoreHere,
     finished: async (matchId) => (await store.loadMatch(matchId))?.finished ?? true,
+    lost: dropLocalSession,
   });
 
   let closing: Promise<void> | null = null;

@@ -34,6 +34,11 @@ export interface AdoptHooks {
   restore(matchId: string): Promise<void>;
   /** Whether the store says the session has finished (nothing to adopt then). */
   finished(matchId: string): Promise<boolean>;
+  /**
+   * This process lost a session's lock while running it (a pause or a Redis outage longer than
+   * the expiry): another process may run it now, so the room here must let its clients go.
+   */
+  lost(matchId: string): void;
 }
 
 export class ClusterCoordinator {
@@ -98,9 +103,11 @@ export class ClusterCoordinator {
       const renewed = await this.redis.eval(RENEW, 1, LOCK(matchId), this.token, this.lockMs);
       if (renewed !== 1) {
         // Lost (a pause longer than the expiry): another process may run it now. The command
-        // log's unique seq refuses our next write, so the class is never run twice.
+        // log's unique seq refuses our next write, so the class is never run twice; the room
+        // here sends its clients away so that they reconnect to whoever runs it.
         this.held.delete(matchId);
-        this.options.log(`lost the lock of session ${matchId}`);
+        this.options.log(`lost the lock of session ${matchId}: its clients move to its new owner`);
+        hooks.lost(matchId);
       }
     }
     for (const matchId of await this.redis.smembers(OWNED)) {

@@ -46,6 +46,20 @@ export function isLocalSession(matchId: string): boolean {
   return false;
 }
 
+/** WebSocket "service restart": not one of our final close codes, so clients reconnect. */
+export const CLOSE_MOVED = 1012;
+
+/**
+ * This process lost the session's lock (cluster.ts): close its room here without a final code,
+ * so its clients reconnect through the matchmaker to the process that holds the lock now.
+ */
+export function dropLocalSession(matchId: string): void {
+  const roomId = localRooms.get(matchId);
+  localRooms.delete(matchId);
+  const room = roomId !== undefined ? matchMaker.getLocalRoomById(roomId) : undefined;
+  room?.disconnect(CLOSE_MOVED).catch(() => undefined);
+}
+
 /**
  * Start a session's room on this process. Alone, through the matchmaker as always; in a cluster,
  * here (handleCreateRoom), because this process holds the session's lock.
