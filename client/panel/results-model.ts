@@ -8,13 +8,15 @@ import type {
   Explanation,
   MatchEvent,
   MatchState,
-  ScoreWeights,
   TownIndicators,
   TownState,
 } from '../../shared';
 import { powInt } from '../../shared/engine/math';
 import { NATIONAL_GROWTH } from '../../shared/engine/resolve-round';
-import { indicatorScores } from '../../shared/engine/scoring';
+import {
+  evaluationBreakdown as engineBreakdown,
+  type EvaluationBreakdown,
+} from '../../shared/engine/scoring';
 
 export type IndicatorFormat = 'money' | 'count' | 'thousandRmb' | 'index' | 'percent';
 
@@ -102,24 +104,13 @@ export function townNews(events: readonly MatchEvent[], townId: string): MatchEv
   });
 }
 
-export interface EvaluationRow {
-  key: keyof ScoreWeights;
-  score: number;
-  weight: number;
-  /** Contribution to the 0–100 evaluation. */
-  points: number;
-}
-
-export interface EvaluationBreakdown {
-  rows: EvaluationRow[];
-  total: number;
-  greenTurn: boolean;
-}
+export type { EvaluationBreakdown } from '../../shared/engine/scoring';
 
 /**
- * The points behind `town.last.evaluation`, re-read with the engine's own indicator scores.
- * The state is the one after the round, whose national trend has already moved on a round, so
- * it is put back to the level the evaluation used; `previousGdp` is the GDP a round earlier.
+ * The points behind `town.last.evaluation`, re-read with the engine's own breakdown (indicator
+ * points and the pollution, debt and unemployment costs, shared/engine/scoring.ts). The state is
+ * the one after the round, whose national trend has already moved on a round, so it is put back
+ * to the level the evaluation used; `previousGdp` is the GDP a round earlier.
  */
 export function evaluationBreakdown(
   state: MatchState,
@@ -132,26 +123,7 @@ export function evaluationBreakdown(
   };
   const growth =
     previousGdp && previousGdp > 0 ? (town.last.gdp / previousGdp - 1) / state.roundYears : 0;
-  const scores = indicatorScores(atEvaluation, town, town.last, growth);
-  // The same weighting as scoring.evaluate: the green turn adds to environment and services.
-  const green = state.conditions.greenEvaluation;
-  const weights: ScoreWeights = { ...state.weights };
-  weights.environment += 2 * green;
-  weights.services += green;
-  weights.stability += green;
-  const keys = Object.keys(weights) as (keyof ScoreWeights)[];
-  const totalWeight = keys.reduce((sum, k) => sum + weights[k], 0);
-  const rows = keys.map((key) => ({
-    key,
-    score: scores[key],
-    weight: weights[key],
-    points: totalWeight > 0 ? (100 * weights[key] * scores[key]) / totalWeight : 0,
-  }));
-  return {
-    rows: rows.sort((a, b) => b.points - a.points),
-    total: rows.reduce((sum, r) => sum + r.points, 0),
-    greenTurn: green > 0,
-  };
+  return engineBreakdown(atEvaluation, town, town.last, growth);
 }
 
 /** Year of each history entry: the last one is the state's year. */

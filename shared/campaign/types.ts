@@ -19,7 +19,7 @@ export interface CampaignEntry {
   id: string;
   /** Position in the campaign: finishing entry n with at least one star unlocks n + 1. */
   order: number;
-  /** The scenario played (shared/data/scenarios.ts) and the player's town in it. */
+  /** The scenario played (shared/data/scenarios/) and the player's town in it. */
   scenarioId: string;
   playerTown: string;
   rounds: number;

@@ -90,7 +90,12 @@ export function planCost(state: MatchState, town: TownState, plan: TownPlan): Pl
 
 /** Borrowing ceiling: twice last year's revenue, never below a small floor. */
 export function debtLimit(town: TownState, state: MatchState): number {
-  return Math.max(2 * town.last.revenue, 20 * state.national);
+  return debtLimitFor(town.last.revenue, state);
+}
+
+/** The same ceiling for a given yearly revenue (the evaluation reads this round's). */
+export function debtLimitFor(revenue: number, state: MatchState): number {
+  return Math.max(2 * revenue, 20 * state.national);
 }
 
 /** Money the town can commit this round: cash plus unused borrowing room. */

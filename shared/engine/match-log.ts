@@ -17,9 +17,11 @@ export const GAME_VERSION = '0.1.0';
  * Version of the economic rules (the engine's mechanisms and constants). A log records the rules
  * it was played under; a log of other rules cannot be re-simulated by this build and opens with a
  * RulesVersionError naming its version (docs/match-log.md, "Rules versions"). 1: up to
- * 2026-12-02; 2: issue 12's recalibration (hard budget, enforcement split, spread relocation).
+ * 2026-12-02; 2: issue 12's recalibration (hard budget, enforcement split, spread relocation);
+ * 3: issue 12's evaluation (pollution, debt and unemployment costs, foreign plants counted by
+ * their local links, score weights per scenario; the state holds the costs).
  */
-export const RULES_VERSION = 2;
+export const RULES_VERSION = 3;
 
 /** Who submitted a town's plan and when (epoch ms); informative, covered by the chain. */
 export interface SubmissionNote {

@@ -273,6 +273,7 @@ export function createMatch(scenarioId: string, options: MatchOptions): MatchSta
     appliedEvents: [],
     scheduled: [],
     weights: { ...scenario.weights },
+    costs: { ...scenario.costs },
     towns: seeds.map((seed) => makeTown(seed, scenario, national)),
     centres: [],
     proposals: [],

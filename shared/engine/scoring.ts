@@ -1,12 +1,35 @@
 /**
  * The central government's yearly evaluation of each town (DESIGN §2 "Scores"): indicators on
- * fixed scales, weighted by the scenario — pure growth in 1980s scenarios, balanced development
+ * fixed scales, weighted by the scenario — growth first in 1980s scenarios, balanced development
  * later ("from a sole pursuit of economic growth to a wider one", 001 ¶28). The green turn
  * adds weight to the environment and services.
+ *
+ * Rules version 3 (issue 12) subtracts three visible costs from the weighted indicators, in
+ * evaluation points, so that a plan the papers warn against cannot win on output alone:
+ * - pollution above what the region tolerates ("tough environmental requirements", 003 §4.2;
+ *   Foshan's polluters, 001 ¶20);
+ * - debt, as a share of the borrowing ceiling: Zhuhai's over-sized airport "exhausted its
+ *   initial capital and became a drag on its economy" (003 §3.3);
+ * - unemployment, which threatens the social stability growth must guarantee (001 ¶24).
  */
+import { SECTOR_IDS } from '../data/sectors';
+import { debtLimitFor } from './costs';
 import { clamp, saturate } from './math';
 import { pollutionIndex } from './pollution';
-import type { MatchState, ScoreWeights, TownIndicators, TownState } from './types';
+import type { EvaluationCosts, MatchState, ScoreWeights, TownIndicators, TownState } from './types';
+
+/**
+ * Foreign plants as the evaluation counts them: a plant with local suppliers in full, an "empty
+ * box" without them at half (002 §2.2.2: 175 of 2,100 foreign firms in Suzhou; 001 ¶15).
+ */
+export function embeddedPlants(town: TownState): number {
+  let n = 0;
+  for (const s of SECTOR_IDS) {
+    const industry = town.industries[s];
+    n += industry.firms.foreign * (0.5 + 0.5 * industry.embeddedness);
+  }
+  return n;
+}
 
 export function indicatorScores(
   state: MatchState,
@@ -20,12 +43,117 @@ export function indicatorScores(
     gdpPerHead: saturate(real(ind.gdpPerHead), 3),
     jobs: saturate(ind.jobs, 100000),
     exports: saturate(real(ind.exports), 800),
-    fdi: saturate(ind.fdiStock, 100),
+    fdi: saturate(embeddedPlants(town), 100),
     patents: saturate(ind.patents, 200),
     environment: 1 - pollutionIndex(town) / 100,
     services: clamp(town.publicServices, 0, 1),
     fiscal: clamp(0.5 + (town.cash - town.debt) / (4 * ind.revenue + 1), 0, 1),
     stability: town.stability / 100,
+  };
+}
+
+/** Pollution index the evaluation tolerates, and the index at which its cost is full. */
+export const POLLUTION_TOLERATED = 20;
+export const POLLUTION_FULL_COST = 80;
+/** Unemployment rate at which its cost is full (a crash-year level, 003 §6.2). */
+export const UNEMPLOYMENT_FULL_COST = 0.15;
+/** Points the green turn adds to the pollution cost (001 ¶28). */
+export const GREEN_TURN_POLLUTION_COST = 15;
+
+/** How much of each cost applies, 0 … 1. */
+export function costShares(
+  state: MatchState,
+  town: TownState,
+  ind: TownIndicators,
+): EvaluationCosts {
+  const ceiling = debtLimitFor(ind.revenue, state);
+  return {
+    pollution: clamp(
+      (pollutionIndex(town) - POLLUTION_TOLERATED) / (POLLUTION_FULL_COST - POLLUTION_TOLERATED),
+      0,
+      1,
+    ),
+    debt: clamp(town.debt / ceiling, 0, 1),
+    unemployment: clamp(ind.unemployment / UNEMPLOYMENT_FULL_COST, 0, 1),
+  };
+}
+
+export interface IndicatorRow {
+  key: keyof ScoreWeights;
+  /** The indicator's score, 0 … 1. */
+  score: number;
+  weight: number;
+  /** Contribution to the 0–100 evaluation. */
+  points: number;
+  /** Points the indicator would add at a perfect score: what pulled it down. */
+  shortfall: number;
+}
+
+export interface CostRow {
+  key: keyof EvaluationCosts;
+  /** How much of the cost applies, 0 … 1. */
+  share: number;
+  /** Points at full cost. */
+  weight: number;
+  /** Points subtracted (≥ 0). */
+  points: number;
+}
+
+export interface EvaluationBreakdown {
+  /** Indicators, largest contribution first. */
+  rows: IndicatorRow[];
+  /** The three costs, in the order pollution, debt, unemployment. */
+  costs: CostRow[];
+  /** Weighted indicators before costs, 0–100. */
+  gross: number;
+  /** The evaluation: gross minus costs, never below 0. */
+  total: number;
+  greenTurn: boolean;
+}
+
+/** The evaluation and every part of it, as the explanations and the results panel show it. */
+export function evaluationBreakdown(
+  state: MatchState,
+  town: TownState,
+  ind: TownIndicators,
+  growth: number,
+): EvaluationBreakdown {
+  const scores = indicatorScores(state, town, ind, growth);
+  const w = { ...state.weights };
+  const green = state.conditions.greenEvaluation;
+  w.environment += 2 * green;
+  w.services += green;
+  w.stability += green;
+  const keys = Object.keys(w) as (keyof ScoreWeights)[];
+  const weight = keys.reduce((sum, k) => sum + w[k], 0);
+  const rows = keys.map((key) => {
+    const share = weight > 0 ? (100 * w[key]) / weight : 0;
+    return {
+      key,
+      score: scores[key],
+      weight: w[key],
+      points: share * scores[key],
+      shortfall: share * (1 - scores[key]),
+    };
+  });
+  const gross = rows.reduce((sum, r) => sum + r.points, 0);
+  const c = { ...state.costs };
+  c.pollution += GREEN_TURN_POLLUTION_COST * green;
+  const shares = costShares(state, town, ind);
+  const costKeys: (keyof EvaluationCosts)[] = ['pollution', 'debt', 'unemployment'];
+  const costs = costKeys.map((key) => ({
+    key,
+    share: shares[key],
+    weight: c[key],
+    points: c[key] * shares[key],
+  }));
+  const total = Math.max(0, gross - costs.reduce((sum, r) => sum + r.points, 0));
+  return {
+    rows: rows.sort((a, b) => b.points - a.points || (a.key < b.key ? -1 : 1)),
+    costs,
+    gross,
+    total,
+    greenTurn: green > 0,
   };
 }
 
@@ -35,17 +163,5 @@ export function evaluate(
   ind: TownIndicators,
   growth: number,
 ): number {
-  const scores = indicatorScores(state, town, ind, growth);
-  const w = { ...state.weights };
-  const green = state.conditions.greenEvaluation;
-  w.environment += 2 * green;
-  w.services += green;
-  w.stability += green;
-  let total = 0;
-  let weight = 0;
-  for (const key of Object.keys(w) as (keyof ScoreWeights)[]) {
-    total += w[key] * scores[key];
-    weight += w[key];
-  }
-  return weight > 0 ? (100 * total) / weight : 0;
+  return evaluationBreakdown(state, town, ind, growth).total;
 }

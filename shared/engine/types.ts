@@ -203,6 +203,8 @@ export interface MatchState {
   scheduled: { year: number; eventId: string }[];
   /** Weights of the central evaluation (DESIGN §2 "Scores"). */
   weights: ScoreWeights;
+  /** Points the evaluation subtracts at full pollution, debt and unemployment (scoring.ts). */
+  costs: EvaluationCosts;
   towns: TownState[];
   centres: SharedCentre[];
   proposals: Proposal[];
@@ -221,6 +223,13 @@ export interface ScoreWeights {
   services: number;
   fiscal: number;
   stability: number;
+}
+
+/** Costs of the central evaluation, in points at their full extent (rules version 3). */
+export interface EvaluationCosts {
+  pollution: number;
+  debt: number;
+  unemployment: number;
 }
 
 // ---------------------------------------------------------------------------------------------
