@@ -4,6 +4,7 @@
  * and instructor screens are loaded with import() so the start screen never pulls Phaser.
  */
 import './styles/app.css';
+import './styles/tables.css';
 import { onLanguageChange, t } from './i18n';
 import { SessionError, type ProblemKind } from './net/errors';
 // Types only: the session client (colyseus.js, and zod with the engine's plan schema for

@@ -19,6 +19,7 @@ import {
   type FigureHistory,
 } from '../net/figure-history';
 import { h, translateTree, tx } from './dom';
+import { reflowTable } from './reflow-table';
 
 const CHARTED: DebriefMetric[] = ['score', 'gdp', 'firms', 'pollution'];
 const TURNING: DebriefMetric[] = ['gdp', 'firms', 'pollution'];
@@ -117,11 +118,13 @@ export function mountDebrief(history: FigureHistory): Debrief {
       h(
         'div',
         { class: 'table-scroll' },
-        h(
-          'table',
-          { class: 'data-table ranking-table' },
-          h('thead', {}, head),
-          h('tbody', {}, ...rows),
+        reflowed(
+          h(
+            'table',
+            { class: 'data-table ranking-table' },
+            h('thead', {}, head),
+            h('tbody', {}, ...rows),
+          ),
         ),
       ),
     );
@@ -218,7 +221,9 @@ export function mountDebrief(history: FigureHistory): Debrief {
       h(
         'div',
         { class: 'table-scroll' },
-        h('table', { class: 'data-table' }, h('thead', {}, head), h('tbody', {}, ...rows)),
+        reflowed(
+          h('table', { class: 'data-table' }, h('thead', {}, head), h('tbody', {}, ...rows)),
+        ),
       ),
     );
   }
@@ -296,4 +301,10 @@ function moveCell(
       `${formatMetric(metric, move.before)} → ${formatMetric(metric, move.after)}`,
     ),
   );
+}
+
+/** A table that becomes cards on a phone (issue 14). */
+function reflowed(table: HTMLTableElement): HTMLTableElement {
+  reflowTable(table);
+  return table;
 }

@@ -7,6 +7,7 @@ import { formatCount, formatMoney, formatNumber, t } from '../i18n';
 import type { Session } from '../net/session-client';
 import { confirmAction, h, rememberFocus, tx } from './dom';
 import { panel, type Part, type Send } from './instructor-widgets';
+import { reflowTable } from './reflow-table';
 
 const TOWN_COLUMNS = [
   'town',
@@ -69,6 +70,7 @@ export function townGrid(session: Session): Part {
         );
       }),
     );
+    reflowTable(table);
   };
   return {
     element: panel('towns', 'instructor:towns.title', h('div', { class: 'table-scroll' }, table)),
@@ -190,6 +192,7 @@ export function studentsPanel(session: Session, send: Send): Part {
         );
       }),
     );
+    reflowTable(table);
     if (focus) document.getElementById(focus)?.focus({ preventScroll: true });
   };
   return { element, update };
