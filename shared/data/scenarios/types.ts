@@ -86,9 +86,9 @@ export const BALANCED: ScoreWeights = {
  * Costs in the 1980s: growth comes first, but overbuilding debt (Zhuhai, 003 §3.3) and smoke
  * are visible in the evaluation (issue 12).
  */
-export const GROWTH_COSTS: EvaluationCosts = { pollution: 15, debt: 20, unemployment: 10 };
+export const GROWTH_COSTS: EvaluationCosts = { pollution: 25, debt: 20, unemployment: 10 };
 /** Costs once development must be balanced (001 ¶28): pollution and lost jobs weigh more. */
-export const BALANCED_COSTS: EvaluationCosts = { pollution: 25, debt: 15, unemployment: 15 };
+export const BALANCED_COSTS: EvaluationCosts = { pollution: 30, debt: 15, unemployment: 15 };
 
 export const ALL_EVENTS = [
   'sez1980',
