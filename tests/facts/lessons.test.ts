@@ -40,6 +40,20 @@ describe('the lesson wins', () => {
   }
 });
 
+describe('the evaluation adds up', () => {
+  it('the indicators before costs, minus the pollution, debt and unemployment costs, make the score', () => {
+    for (const l of LESSONS) {
+      const o = playLesson(l.scenarioId, l.town, l.rounds, 1, {
+        kind: 'plan',
+        plan: l.opposite.plan,
+      });
+      const costs = o.costs.pollution + o.costs.debt + o.costs.unemployment;
+      expect(o.gross - costs, l.scenarioId).toBeCloseTo(o.score, -1);
+      expect(costs, l.scenarioId).toBeGreaterThan(0);
+    }
+  });
+});
+
 describe('every computer strategy has its scenario', () => {
   it('each of growth, balanced and green has the highest mean score in at least one scenario', () => {
     const best = new Map<StrategyId, string[]>();

@@ -12,16 +12,23 @@ import { freeLandShare } from '../../shared/engine/land';
 import { createMatch } from '../../shared/engine/match';
 import { defaultPlan, validatePlan } from '../../shared/engine/plan-schema';
 import { pollutionIndex } from '../../shared/engine/pollution';
-import { resolveRound } from '../../shared/engine/resolve-round';
+import { NATIONAL_GROWTH, resolveRound } from '../../shared/engine/resolve-round';
 import { computerPlans } from '../../shared/engine/round-plans';
+import { evaluationBreakdown } from '../../shared/engine/scoring';
 import { decidePlan, mainSector, type StrategyId } from '../../shared/engine/strategies';
-import type { InfraKind, MatchState, TownPlan, TownState } from '../../shared/engine/types';
+import type {
+  EvaluationCosts,
+  InfraKind,
+  MatchState,
+  TownPlan,
+  TownState,
+} from '../../shared/engine/types';
 
 type Step = (plan: TownPlan) => void;
 type PlanFor = (state: MatchState, town: TownState) => { base: TownPlan; steps: Step[] };
 
 /** The base plan, then each step that keeps the plan valid and within the budget. */
-function fill(state: MatchState, town: TownState, make: PlanFor): TownPlan {
+export function fillPlan(state: MatchState, town: TownState, make: PlanFor): TownPlan {
   const { base, steps } = make(state, town);
   const p = base.preferential;
   p.foreignTaxRate = Math.max(p.foreignTaxRate, state.conditions.taxFloor);
@@ -45,13 +52,17 @@ const build =
     plan.build.push(sector ? { kind, sector } : { kind });
   };
 
-/** Build what demand calls for: roads when congested, land when full, housing when crowded. */
-function buildToDemand(town: TownState): Step[] {
+/**
+ * Build what demand calls for: roads and power when firms outgrow them, a port when trade
+ * outgrows it, land when it runs short, housing when crowded, wastewater when dirty.
+ */
+function buildToDemand(state: MatchState, town: TownState): Step[] {
   const steps: Step[] = [];
-  if (infrastructureService(town) < 0.95) steps.push(build(town, 'roads'));
-  if (freeLandShare(town) < 0.2) steps.push(build(town, 'park'));
-  if (town.publicServices < 0.9) steps.push(build(town, 'housing'));
+  if (infrastructureService(town) < 0.95) steps.push(build(town, 'roads'), build(town, 'power'));
   if (pollutionIndex(town) > 35) steps.push(build(town, 'wastewater'));
+  if (freeLandShare(town) < 0.3) steps.push(build(town, 'park'));
+  if (town.publicServices < 0.9) steps.push(build(town, 'housing'));
+  if (town.last.exports / state.national > 150 * town.infra.port) steps.push(build(town, 'port'));
   return steps;
 }
 
@@ -86,39 +97,46 @@ function targeted(plan: TownPlan, sectors: SectorId[]): void {
   });
 }
 
-export interface Lesson {
+export interface LessonSpec {
   scenarioId: string;
   town: string;
-  rounds: number;
   lesson: { name: string; plan: PlanFor };
   opposite: { name: string; plan: PlanFor };
 }
 
-export const LESSONS: Lesson[] = [
+const SPECS: LessonSpec[] = [
   {
     scenarioId: 'open-door-1980',
     town: 'zhuhai',
-    rounds: 12,
     lesson: {
-      name: 'SEZ opening targeted at light industry, building to demand (003 §3.1, §3.3)',
-      plan: (_s, town) => {
+      name: 'SEZ opening targeted at its strengths, building to demand (003 §3.1, §3.3)',
+      plan: (state, town) => {
+        // "identify its comparative advantages and bottlenecks accurately" (003 §3.3): target
+        // the town's main sector, with the SEZ terms (15 % for foreign firms, holidays, cheap
+        // land, one stop), and build only what demand calls for.
+        const main = mainSector(town);
         const base = defaultPlan();
-        // The SEZ terms: 15 % for foreign firms, holidays, cheap land, one stop (003 §3.3).
-        targeted(base, ['toys', 'electronics']);
+        targeted(base, [main]);
         Object.assign(base.preferential, {
           foreignTaxRate: 0.15,
           foreignTaxHolidayYears: 5,
           landDiscount: 0.5,
         });
+        base.innovation.industryAssociation = [main];
         return {
           base,
-          steps: [...buildToDemand(town), (p) => (p.preferential.smeCreditGuarantee = 1)],
+          steps: [
+            ...buildToDemand(state, town),
+            (p) => (p.preferential.smeCreditGuarantee = 1),
+            build(town, 'market', main),
+            (p) => (p.innovation.vocationalSchool = true),
+          ],
         };
       },
     },
     opposite: {
       name: 'Zhuhai-style overbuilding with lax enforcement (003 §3.3)',
-      plan: (_s, town) => {
+      plan: (state, town) => {
         const base = defaultPlan();
         giveaway(base);
         return { base, steps: overbuild(town) };
@@ -128,10 +146,9 @@ export const LESSONS: Lesson[] = [
   {
     scenarioId: 'block-economy-zhejiang',
     town: 'wenzhou',
-    rounds: 12,
     lesson: {
       name: 'quality standards, association and market for the heritage craft (003 §4.3)',
-      plan: (_s, town) => {
+      plan: (state, town) => {
         const craft = town.heritage ?? mainSector(town);
         const base = defaultPlan();
         targeted(base, [craft]);
@@ -142,7 +159,7 @@ export const LESSONS: Lesson[] = [
           steps: [
             build(town, 'market', craft),
             (p) => (p.preferential.smeCreditGuarantee = 1),
-            ...buildToDemand(town),
+            ...buildToDemand(state, town),
             (p) => (p.innovation.vocationalSchool = true),
           ],
         };
@@ -150,7 +167,7 @@ export const LESSONS: Lesson[] = [
     },
     opposite: {
       name: 'quantity without quality: cheap credit and land, no standards, lax (003 §4.3)',
-      plan: (_s, town) => {
+      plan: (state, town) => {
         const base = defaultPlan();
         giveaway(base);
         return {
@@ -163,10 +180,9 @@ export const LESSONS: Lesson[] = [
   {
     scenarioId: 'foshan-2007',
     town: 'foshan',
-    rounds: 8,
     lesson: {
       name: 'strict enforcement, green upgrading, diversify (001 ¶20, 003 §7.4)',
-      plan: (_s, town) => {
+      plan: (state, town) => {
         const base = defaultPlan();
         targeted(base, ['appliances', 'electronics']);
         base.preferential.withdrawSectors = ['ceramics'];
@@ -177,14 +193,14 @@ export const LESSONS: Lesson[] = [
             build(town, 'wastewater'),
             (p) => p.innovation.centres.push('appliances'),
             (p) => (p.innovation.vocationalSchool = true),
-            ...buildToDemand(town),
+            ...buildToDemand(state, town),
           ],
         };
       },
     },
     opposite: {
       name: 'lax enforcement and ceramics subsidised (001 ¶20)',
-      plan: (_s, town) => {
+      plan: (state, town) => {
         const base = defaultPlan();
         giveaway(base);
         base.preferential.targetSectors = ['ceramics'];
@@ -198,10 +214,9 @@ export const LESSONS: Lesson[] = [
   {
     scenarioId: 'export-crash-2008',
     town: 'dongguan',
-    rounds: 8,
     lesson: {
       name: 'upgrade and turn to domestic demand (003 §7.2)',
-      plan: (_s, town) => {
+      plan: (state, town) => {
         const main = mainSector(town);
         const base = defaultPlan();
         targeted(base, ['appliances', main]);
@@ -212,14 +227,14 @@ export const LESSONS: Lesson[] = [
             (p) => p.innovation.centres.push(main),
             (p) => (p.innovation.vocationalSchool = true),
             (p) => (p.innovation.innovationVouchers = 1),
-            ...buildToDemand(town),
+            ...buildToDemand(state, town),
           ],
         };
       },
     },
     opposite: {
       name: 'more export giveaways and a bigger port (003 §6.2)',
-      plan: (_s, town) => {
+      plan: (state, town) => {
         const base = defaultPlan();
         giveaway(base);
         return { base, steps: overbuild(town) };
@@ -229,10 +244,9 @@ export const LESSONS: Lesson[] = [
   {
     scenarioId: 'imbedding-clusters',
     town: 'suzhou',
-    rounds: 10,
     lesson: {
       name: 'target IT and grow local suppliers (002 §2.2.2, 001 ¶15)',
-      plan: (_s, town) => {
+      plan: (state, town) => {
         const base = defaultPlan();
         // As generous as the policy district, but targeted and building links.
         targeted(base, ['electronics']);
@@ -247,14 +261,14 @@ export const LESSONS: Lesson[] = [
           steps: [
             (p) => (p.preferential.smeCreditGuarantee = 1.5),
             (p) => (p.innovation.vocationalSchool = true),
-            ...buildToDemand(town),
+            ...buildToDemand(state, town),
           ],
         };
       },
     },
     opposite: {
       name: 'untargeted policy district, parks ahead of demand (002 §2.2.2)',
-      plan: (_s, town) => {
+      plan: (state, town) => {
         const base = defaultPlan();
         giveaway(base);
         return { base, steps: overbuild(town) };
@@ -264,10 +278,9 @@ export const LESSONS: Lesson[] = [
   {
     scenarioId: 'go-west',
     town: 'chengdu',
-    rounds: 8,
     lesson: {
       name: 'attract footwear with skills, housing and clean water (003 §4.2, §6)',
-      plan: (_s, town) => {
+      plan: (state, town) => {
         const base = defaultPlan();
         targeted(base, ['footwear']);
         base.innovation.qualityStandards = ['footwear'];
@@ -277,14 +290,14 @@ export const LESSONS: Lesson[] = [
             (p) => (p.innovation.vocationalSchool = true),
             build(town, 'market', 'footwear'),
             build(town, 'wastewater'),
-            ...buildToDemand(town),
+            ...buildToDemand(state, town),
           ],
         };
       },
     },
     opposite: {
-      name: "lax pollution haven taking the coast's polluters (003 §6.3)",
-      plan: (_s, town) => {
+      name: 'lax enforcement, giveaways to all comers, building ahead of demand (003 §3.3, §6.3)',
+      plan: (state, town) => {
         const base = defaultPlan();
         giveaway(base);
         return { base, steps: overbuild(town) };
@@ -292,6 +305,17 @@ export const LESSONS: Lesson[] = [
     },
   },
 ];
+
+/** A lesson is played over the scenario's whole match (its default number of rounds). */
+export interface Lesson extends LessonSpec {
+  rounds: number;
+}
+
+export const LESSONS: Lesson[] = SPECS.map((spec) => {
+  const scenario = SCENARIOS.find((s) => s.id === spec.scenarioId);
+  if (!scenario) throw new Error(`no scenario ${spec.scenarioId}`);
+  return { ...spec, rounds: scenario.defaultRounds };
+});
 
 /** Every scenario has a lesson (the test checks the list against SCENARIOS). */
 export const SCENARIO_IDS = SCENARIOS.map((s) => s.id);
@@ -301,6 +325,10 @@ export type Policy = { kind: 'plan'; plan: PlanFor } | { kind: 'strategy'; id: S
 export interface Outcome {
   /** The town's score: the sum of its central evaluations over the rounds. */
   score: number;
+  /** Points lost to each cost over the rounds (scoring.ts). */
+  costs: EvaluationCosts;
+  /** Weighted indicators before costs, summed over the rounds. */
+  gross: number;
   state: MatchState;
 }
 
@@ -313,16 +341,29 @@ export function playLesson(
   policy: Policy,
 ): Outcome {
   let state = createMatch(scenarioId, { seed });
+  const costs: EvaluationCosts = { pollution: 0, debt: 0, unemployment: 0 };
+  let gross = 0;
   for (let r = 0; r < rounds; r++) {
     const plans = computerPlans(state, undefined, new Set([townId]));
-    const town = state.towns.find((t) => t.id === townId);
-    if (!town) throw new Error(`no town ${townId} in ${scenarioId}`);
+    const before = findTown(state, townId);
     plans[townId] =
       policy.kind === 'plan'
-        ? fill(state, town, policy.plan)
+        ? fillPlan(state, before, policy.plan)
         : decidePlan(state, townId, policy.id);
     state = resolveRound(state, { plans, cards: [] }).state;
+    const after = findTown(state, townId);
+    // The breakdown at the evaluation's cost level (the state's trend has moved on a round).
+    const atEvaluation = { ...state, national: state.national / NATIONAL_GROWTH };
+    const growth = before.last.gdp > 0 ? after.last.gdp / before.last.gdp - 1 : 0;
+    const parts = evaluationBreakdown(atEvaluation, after, after.last, growth);
+    gross += parts.gross;
+    for (const c of parts.costs) costs[c.key] += c.points;
   }
+  return { score: findTown(state, townId).score, costs, gross, state };
+}
+
+function findTown(state: MatchState, townId: string): TownState {
   const town = state.towns.find((t) => t.id === townId);
-  return { score: town ? town.score : 0, state };
+  if (!town) throw new Error(`no town ${townId} in ${state.scenarioId}`);
+  return town;
 }
