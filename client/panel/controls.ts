@@ -13,6 +13,8 @@ import { HINT_CITATIONS } from './citations';
 import { h } from './dom';
 import { citationLabel, citationText, sectorName } from './labels';
 import { NUMERIC_FIELDS, fromDisplay, toDisplay, type ErrorKind } from './panel-model';
+import { rovingFocus } from './roving';
+import { rangeAssist } from './stepper';
 
 export interface SectionContext {
   state: MatchState;
@@ -112,6 +114,7 @@ export function numberField(
     value: String(toDisplay(field, read(ctx.draft))),
   });
   input.addEventListener('input', () => {
+    assist.sync();
     const parsed = fromDisplay(field, input.value);
     if (!parsed.ok) {
       ctx.localError(controlId, parsed.reason);
@@ -120,9 +123,20 @@ export function numberField(
     ctx.localError(controlId, null);
     write(parsed.value);
   });
+  const assist = rangeAssist(field, input, (display) => {
+    input.value = String(display);
+    input.dispatchEvent(new Event('input'));
+  });
   const error = errorSlot(`${id}-error`);
   const hintNode = hint(`${id}-hint`, hintKey);
-  const element = h('div', { class: 'pp-field pp-number' }, label, input, hintNode, error);
+  const element = h(
+    'div',
+    { class: 'pp-field pp-number' },
+    label,
+    h('div', { class: 'pp-number-row' }, input, assist.element),
+    hintNode,
+    error,
+  );
   return {
     element,
     handle: handleFor(ctx, controlId, () => label.textContent ?? '', [input], [hintNode.id], error),
@@ -133,6 +147,7 @@ export function numberField(
       // What was typed is replaced by the draft, so a "not a number" complaint no longer applies.
       const stale = !fromDisplay(field, input.value).ok;
       input.value = shown;
+      assist.sync();
       if (stale) ctx.localError(controlId, null);
     },
   };
@@ -195,6 +210,9 @@ export function sectorChecklist(
     });
     return box;
   });
+  // One Tab stop for the whole list; arrows move between sectors (issue 14).
+  const ticked = SECTOR_IDS.findIndex((sector) => read(ctx.draft).includes(sector));
+  rovingFocus(boxes, Math.max(0, ticked));
   const legend = h('legend', {}, legendText);
   const fieldset = h(
     'fieldset',

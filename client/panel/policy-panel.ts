@@ -13,6 +13,7 @@ import type { PlanSection, Portfolio } from '../../shared/protocol/roles';
 import { currentLanguage, onLanguageChange, t } from '../i18n';
 import { budgetMeter, type BudgetMeter } from './budget-meter';
 import { budgetTexts } from './budget-text';
+import '../styles/panel-controls.css';
 import type { ControlHandle, SectionContext } from './controls';
 import { countdown, type Countdown } from './countdown';
 import { h, rememberFocus, restoreFocus, setAttr, setText } from './dom';

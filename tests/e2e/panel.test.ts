@@ -13,13 +13,21 @@ import { chromiumAvailable, launchChromium, startClient } from './browser';
 
 const SHOTS = 'test-results/screenshots';
 
+/** Key presses made through `press` (and tabTo), counted per test. */
+let presses = 0;
+
+async function press(page: Page, key: string): Promise<void> {
+  presses++;
+  await page.keyboard.press(key);
+}
+
 /** Press Tab (or Shift+Tab) until the focused element matches; fail if it never does. */
 async function tabTo(page: Page, match: (id: string) => boolean, shift = false): Promise<string> {
   const key = shift ? 'Shift+Tab' : 'Tab';
   for (let i = 0; i < 400; i++) {
     const id = await page.evaluate(() => document.activeElement?.id ?? '');
     if (match(id)) return id;
-    await page.keyboard.press(key);
+    await press(page, key);
   }
   throw new Error('control not reachable with the keyboard');
 }
@@ -31,6 +39,15 @@ async function tabsTo(page: Page, match: (id: string) => boolean): Promise<numbe
     await page.keyboard.press('Tab');
   }
   throw new Error('control not reachable with the keyboard');
+}
+
+/** Press ArrowDown until the focused element is `id` (inside a group with one Tab stop). */
+async function arrowTo(page: Page, id: string): Promise<void> {
+  for (let i = 0; i < 20; i++) {
+    if ((await page.evaluate(() => document.activeElement?.id ?? '')) === id) return;
+    await press(page, 'ArrowDown');
+  }
+  throw new Error(`${id} not reachable with the arrow keys`);
 }
 
 const tabToId = (page: Page, id: string, shift = false): Promise<string> =>
@@ -117,28 +134,31 @@ describe.skipIf(!chromiumAvailable() && !process.env.CI)('policy and results pan
 
   it('a whole round of decisions with the keyboard only', async () => {
     const page = await open('town=foshan&seed=7&lang=en&deadline=600');
+    presses = 0;
 
     // 1. A tax rate: typed into a labelled number field.
     await tabToId(page, 'pp-preferential-foreignTaxRate');
     const ring = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
     expect(ring).not.toBe('none');
-    await page.keyboard.press('Control+A');
+    await press(page, 'Control+A');
     await page.keyboard.type('15');
     expect((await draft(page)).preferential.foreignTaxRate).toBe(0.15);
 
     // A sector ticked (or unticked) with Space.
     const targeted = (await draft(page)).preferential.targetSectors.includes('furniture');
-    await tabToId(page, 'pp-preferential-targetSectors-furniture');
-    await page.keyboard.press('Space');
+    // A list of sectors is one Tab stop; arrow keys move between its boxes (issue 14).
+    await tabTo(page, (id) => id.startsWith('pp-preferential-targetSectors-'));
+    await arrowTo(page, 'pp-preferential-targetSectors-furniture');
+    await press(page, 'Space');
     const after = (await draft(page)).preferential.targetSectors;
     expect(after.includes('furniture')).toBe(!targeted);
 
     // 2. An infrastructure order: pick the kind with arrow keys, add it with Enter.
     await tabToId(page, 'pp-build-add');
-    for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowDown');
+    for (let i = 0; i < 6; i++) await press(page, 'ArrowDown');
     expect(await page.locator('#pp-build-add').inputValue()).toBe('wastewater');
     await tabToId(page, 'pp-build-add-button');
-    await page.keyboard.press('Enter');
+    await press(page, 'Enter');
     expect((await draft(page)).build).toEqual([{ kind: 'wastewater' }]);
     // Focus survives the rebuild of the section the new row caused.
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('pp-build-add-button');
@@ -149,12 +169,12 @@ describe.skipIf(!chromiumAvailable() && !process.env.CI)('policy and results pan
     expect(await page.evaluate(() => document.activeElement?.id)).toBe(
       'pp-environment-enforcement-standard',
     );
-    await page.keyboard.press('ArrowDown');
+    await press(page, 'ArrowDown');
     expect((await draft(page)).environment.enforcement).toBe('strict');
 
     // 5. Diplomacy: accept the neighbour's proposal, then a public statement.
     const response = await tabTo(page, (id) => /^pp-response-.+-none$/.test(id));
-    await page.keyboard.press('ArrowDown');
+    await press(page, 'ArrowDown');
     const proposalId = response.replace(/^pp-response-/, '').replace(/-none$/, '');
     expect((await draft(page)).diplomacy.responses).toEqual([{ proposalId, accept: true }]);
     await tabToId(page, 'pp-diplomacy-statement');
@@ -166,19 +186,73 @@ describe.skipIf(!chromiumAvailable() && !process.env.CI)('policy and results pan
     );
 
     // Shift+Tab walks back through the same controls.
-    await page.keyboard.press('Shift+Tab');
+    await press(page, 'Shift+Tab');
     const back = await page.evaluate(() => document.activeElement?.id ?? '');
     expect(back).toMatch(/^pp-response-/);
 
     // Submit with Enter.
     expect(await attr(page, '#pp-submit', 'aria-disabled')).toBeNull();
     await tabToId(page, 'pp-submit');
-    await page.keyboard.press('Enter');
+    await press(page, 'Enter');
     const panel = await page.evaluate(() => window.__panel!);
     expect(panel.submitted).toBe(true);
     expect(panel.errors).toEqual([]);
     await expect(page.locator('.pp-status').textContent()).resolves.toMatch(/submitted/);
+    // Every key press of the round, counted (issue 14: fewer than before the redesign).
+    // 105 before the section lists became single Tab stops.
+    console.log(`a whole round: ${presses} key presses (typing not counted)`);
+    expect(presses).toBeLessThanOrEqual(85);
     await page.screenshot({ path: `${SHOTS}/panel-en.png` });
+    await page.close();
+  }, 90_000);
+
+  it('shows each policy’s cost and aim beside it, with sliders and steppers', async () => {
+    const page = await open('town=foshan&seed=7&lang=en&deadline=600');
+    const impact = (id: string): Promise<string | null> =>
+      page.locator(`#pp-${id}-impact`).textContent();
+    // The line is read with the control.
+    expect(await attr(page, '#pp-preferential-foreignTaxRate', 'aria-describedby')).toContain(
+      'pp-preferential-foreignTaxRate-impact',
+    );
+    await expect(impact('preferential-foreignTaxRate')).resolves.toMatch(
+      /Gives up about 0 M RMB.*Aims at: more foreign plants/,
+    );
+    await page.locator('#pp-preferential-domesticTaxRate').fill('15');
+    await expect(impact('preferential-domesticTaxRate')).resolves.toMatch(
+      /Gives up about [1-9][\d.,]* M RMB of revenue this round/,
+    );
+    // Foshan's draft has a vocational school: unticked, the line says what it would cost.
+    await page.locator('#pp-innovation-vocationalSchool').uncheck();
+    await expect(impact('innovation-vocationalSchool')).resolves.toMatch(
+      /^Would cost [\d.]+ M RMB this round · Aims at: workers' skills/,
+    );
+    await page.locator('#pp-innovation-vocationalSchool').check();
+    await expect(impact('innovation-vocationalSchool')).resolves.toMatch(/^Costs [\d.]+ M RMB/);
+    await expect(impact('environment-enforcement')).resolves.toMatch(/No cost to the budget/);
+    // A share has a slider, an amount has steppers; the number field stays the keyboard control.
+    await page.locator('#pp-preferential-landDiscount ~ .pp-slider').fill('50');
+    expect((await draft(page)).preferential.landDiscount).toBe(0.5);
+    const guarantee = (await draft(page)).preferential.smeCreditGuarantee;
+    await page
+      .locator('#pp-preferential-smeCreditGuarantee ~ .pp-steppers .pp-step')
+      .last()
+      .click();
+    expect((await draft(page)).preferential.smeCreditGuarantee).toBe(guarantee + 1);
+    await expect(impact('preferential-smeCreditGuarantee')).resolves.toMatch(/^Costs [1-9]/);
+    expect(await attr(page, '.pp-slider', 'tabindex')).toBe('-1');
+    const holiday = (await draft(page)).preferential.foreignTaxHolidayYears;
+    await page.focus('#pp-preferential-foreignTaxHolidayYears');
+    await page.keyboard.press('ArrowDown');
+    expect((await draft(page)).preferential.foreignTaxHolidayYears).toBe(holiday - 1);
+    await page.screenshot({ path: `${SHOTS}/panel-impact-en.png`, fullPage: true });
+    // The same in Chinese.
+    await page.click('#pp-language-zh');
+    await expect(impact('preferential-foreignTaxRate')).resolves.toMatch(/目标：吸引更多外资工厂/);
+    await expect(impact('preferential-domesticTaxRate')).resolves.toMatch(
+      /本轮约少收入 [\d,]+ 万元/,
+    );
+    await expect(impact('innovation-vocationalSchool')).resolves.toMatch(/本轮花费/);
+    expect(await rawKeys(page)).toEqual([]);
     await page.close();
   }, 90_000);
 
