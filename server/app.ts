@@ -8,13 +8,14 @@ import type { AddressInfo } from 'node:net';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { LobbyRoom, Server, matchMaker, type Presence } from '@colyseus/core';
-import { RedisDriver } from '@colyseus/redis-driver';
 import { RedisPresence } from '@colyseus/redis-presence';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import { Encoder } from '@colyseus/schema';
 import express from 'express';
 import expressStaticGzip from 'express-static-gzip';
 import { apiRouter, health } from './http';
+import { jsonErrors } from './http-errors';
+import { ResilientRedisDriver } from './redis-driver';
 import { metricsSnapshot } from './metrics';
 import { ClassroomRoom } from './rooms/classroom-room';
 import { ReplayRoom } from './rooms/replay-room';
@@ -93,7 +94,12 @@ export async function createGameServer(options: GameServerOptions = {}): Promise
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.get('/health', async (_req, res) => {
-    res.json(await health());
+    try {
+      res.json(await health());
+    } catch (error) {
+      // The shared room listing (Redis) is unreachable: this process cannot take new joins.
+      res.status(503).json({ ok: false, error: `room listing unavailable: ${String(error)}` });
+    }
   });
   if (process.env.CLUSTER_TOWNS_METRICS === '1') {
     app.get('/metrics', (_req, res) => {
@@ -128,6 +134,8 @@ export async function createGameServer(options: GameServerOptions = {}): Promise
     });
   }
 
+  app.use(jsonErrors(log));
+
   // Colyseus 0.16 has no `express` option: the WebSocket transport takes the Node http.Server
   // that wraps the express app, and Colyseus hooks its /matchmake routes into that server.
   const httpServer = createServer(app);
@@ -144,7 +152,11 @@ export async function createGameServer(options: GameServerOptions = {}): Promise
     greet: false,
     gracefullyShutdown: false,
     ...(redisUrl
-      ? { presence, driver: new RedisDriver(redisUrl), publicAddress: options.publicAddress }
+      ? {
+          presence,
+          driver: new ResilientRedisDriver(redisUrl),
+          publicAddress: options.publicAddress,
+        }
       : {}),
   });
   gameServer.define('lobby', LobbyRoom);

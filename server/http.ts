@@ -5,6 +5,7 @@
  * for the start screen, and a health check.
  */
 import express, { type Request, type Response } from 'express';
+import { serviceUnavailable } from './http-errors';
 import { matchMaker } from '@colyseus/core';
 import { replayLog, SCENARIOS, type MatchLog, type MatchState } from '../shared/index';
 import { endLog, unloggedNotes } from '../shared/engine/match-log';
@@ -150,6 +151,8 @@ export function apiRouter(): express.Router {
       res.status(201).json(await createSession(parsed.data));
     } catch (error) {
       if (error instanceof SessionInputError) return fail(res, 400, error.message);
+      // The shared store or Redis is down: 503 with Retry-After (http-errors.ts).
+      if (serviceUnavailable(error)) throw error;
       roomServices().log(`session creation failed: ${(error as Error).message}`);
       fail(res, 500, 'could not create the session');
     }
