@@ -62,6 +62,11 @@ const CAUSE_SET = {
   baseline: true,
   sectorOutput: true,
   servicesOutput: true,
+  indicatorPoints: true,
+  pollutionCost: true,
+  debtCost: true,
+  unemploymentCost: true,
+  evaluationFloor: true,
 } as const satisfies Record<CauseCode, true>;
 export const CAUSE_CODES = Object.keys(CAUSE_SET) as CauseCode[];
 
@@ -129,6 +134,8 @@ export function townName(state: MatchState, id: string | undefined): string {
 /** "Firms moving away to Qingyuan", "Output of Ceramics and building materials", … */
 export function causeLabel(cause: Cause, state: MatchState): string {
   const plain = t(`common:cause.${cause.cause}`);
+  if (cause.indicator)
+    return t('common:causeIndicator', { indicator: t(`common:weight.${cause.indicator}`) });
   if (cause.town) {
     const town = townName(state, cause.town);
     const own = `common:causeTown.${cause.cause}`;

@@ -185,9 +185,34 @@ export function evaluationBlock(r: Render): HTMLElement {
           ),
         ),
       ),
+      h('p', {}, t('results:evaluation.costsIntro')),
+      h(
+        'ul',
+        { class: 'rp-causes' },
+        ...breakdown.costs.map((cost) =>
+          h(
+            'li',
+            {},
+            t('results:evaluation.cost', {
+              cost: t(`results:evaluation.costName.${cost.key}`),
+              share: formatIndicator('percent', cost.share),
+              weight: formatNumber(cost.weight, { digits: 0 }),
+              points: formatNumber(cost.points, { digits: 1 }),
+            }),
+          ),
+        ),
+      ),
       h(
         'p',
         {},
+        t('results:evaluation.gross', {
+          gross: formatNumber(breakdown.gross, { digits: 1 }),
+          costs: formatNumber(
+            breakdown.costs.reduce((sum, c) => sum + c.points, 0),
+            { digits: 1 },
+          ),
+        }),
+        ' ',
         t('results:evaluation.approx', { total: formatNumber(breakdown.total, { digits: 1 }) }),
       ),
       breakdown.greenTurn ? h('p', {}, t('results:evaluation.green')) : null,

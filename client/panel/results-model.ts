@@ -4,13 +4,7 @@
  * The client never computes authoritative results; the evaluation breakdown re-reads the
  * engine's own scoring to explain a number the server already produced.
  */
-import type {
-  Explanation,
-  MatchEvent,
-  MatchState,
-  TownIndicators,
-  TownState,
-} from '../../shared';
+import type { Explanation, MatchEvent, MatchState, TownIndicators, TownState } from '../../shared';
 import { powInt } from '../../shared/engine/math';
 import { NATIONAL_GROWTH } from '../../shared/engine/resolve-round';
 import {
@@ -48,11 +42,12 @@ const HEADLINE_ORDER = [
   'fiscalBalance',
   'pollution',
   'stability',
+  'evaluation',
 ];
 
 export function headlineFormat(metric: string): IndicatorFormat {
   if (metric === 'gdp' || metric === 'exports' || metric === 'fiscalBalance') return 'money';
-  if (metric === 'pollution' || metric === 'stability') return 'index';
+  if (metric === 'pollution' || metric === 'stability' || metric === 'evaluation') return 'index';
   return 'count';
 }
 

@@ -4,7 +4,15 @@
  * It never enters the match state or the hash.
  */
 import type { SectorId } from '../data/sectors';
-import type { Cause, FirmKind, MatchEvent, MatchState, TownState } from './types';
+import type {
+  Cause,
+  EvaluationBreakdown,
+  EvaluationParts,
+  FirmKind,
+  MatchEvent,
+  MatchState,
+  TownState,
+} from './types';
 
 export type SectorRecord<T> = Record<SectorId, T>;
 
@@ -56,6 +64,10 @@ export interface TownRoundData {
   pollutionBefore: number;
   stabilityBefore: number;
   fiscalBefore: number;
+  /** The last evaluation and its parts before the round, and this round's breakdown. */
+  evaluationBefore: number;
+  evaluationPartsBefore: EvaluationParts;
+  evaluation: EvaluationBreakdown | null;
   /** Profitability of an incumbent firm of each kind, by sector. */
   profit: SectorRecord<Record<FirmKind, ProfitParts>>;
   /** Profitability a newly arriving foreign plant would expect (holiday and land discount). */

@@ -4,17 +4,26 @@
  * them behind every number; the advisor draws its hints from them.
  */
 import { SECTOR_IDS, SECTORS } from '../data/sectors';
-import type { RoundContext } from './context';
+import type { RoundContext, TownRoundData } from './context';
 import { townData } from './context';
 import { firmCount, totalFirms } from './industry';
 import { pollutionIndex } from './pollution';
-import type { Cause, CauseCode, Explanation, MatchState, TownState } from './types';
+import type {
+  Cause,
+  CauseCode,
+  EvaluationBreakdown,
+  EvaluationCosts,
+  EvaluationParts,
+  Explanation,
+  MatchState,
+  TownState,
+} from './types';
 
 /** Merge flows into causes (same cause, sector and town add up), largest first. */
 function mergeCauses(causes: Cause[]): Cause[] {
   const merged = new Map<string, Cause>();
   for (const c of causes) {
-    const key = `${c.cause}|${c.sector ?? ''}|${c.town ?? ''}`;
+    const key = `${c.cause}|${c.sector ?? ''}|${c.town ?? ''}|${c.indicator ?? ''}`;
     const prev = merged.get(key);
     if (prev) prev.amount += c.amount;
     else merged.set(key, { ...c });
@@ -88,7 +97,50 @@ export function buildExplanations(ctx: RoundContext, town: TownState): Explanati
     after: town.stability,
     causes: mergeCauses(data.stabilityCauses),
   });
+  if (data.evaluation) out.push(evaluationExplanation(town, data, data.evaluation));
   return out;
+}
+
+const COST_CAUSE: Record<keyof EvaluationCosts, CauseCode> = {
+  pollution: 'pollutionCost',
+  debt: 'debtCost',
+  unemployment: 'unemploymentCost',
+};
+
+/**
+ * The central evaluation's change, by indicator and by cost (issue 12): each indicator's points
+ * gained or lost, and the pollution, debt and unemployment costs (a rising cost is a negative
+ * cause). The breakdown itself (score, weight, points and shortfall of every indicator, share
+ * and points of every cost) travels with the explanation for the results panel.
+ */
+function evaluationExplanation(
+  town: TownState,
+  data: TownRoundData,
+  breakdown: EvaluationBreakdown,
+): Explanation {
+  const was = data.evaluationPartsBefore;
+  const causes: Cause[] = breakdown.rows.map((row) => ({
+    cause: 'indicatorPoints',
+    amount: row.points - was.points[row.key],
+    indicator: row.key,
+  }));
+  for (const row of breakdown.costs)
+    causes.push({ cause: COST_CAUSE[row.key], amount: was.costs[row.key] - row.points });
+  // Whatever the floor at 0 gave back, now and before.
+  const sum = (p: EvaluationParts): number =>
+    Object.values(p.points).reduce((a, x) => a + x, 0) -
+    Object.values(p.costs).reduce((a, x) => a + x, 0);
+  const floorNow = breakdown.total - sum(town.evaluation);
+  const floorBefore = data.evaluationBefore - sum(was);
+  causes.push({ cause: 'evaluationFloor', amount: floorNow - floorBefore });
+  return {
+    town: town.id,
+    metric: 'evaluation',
+    before: data.evaluationBefore,
+    after: breakdown.total,
+    causes: mergeCauses(causes.filter((c) => Math.abs(c.amount) >= 1e-4)),
+    evaluation: breakdown,
+  };
 }
 
 const CAUSE_TEXT: Record<CauseCode, string> = {
@@ -132,6 +184,11 @@ const CAUSE_TEXT: Record<CauseCode, string> = {
   baseline: 'return to normal',
   sectorOutput: 'output of',
   servicesOutput: 'services',
+  indicatorPoints: 'points for',
+  pollutionCost: 'pollution cost',
+  debtCost: 'debt cost',
+  unemploymentCost: 'unemployment cost',
+  evaluationFloor: 'no evaluation below 0',
 };
 
 const signed = (x: number): string => {
@@ -150,6 +207,7 @@ export function explanationText(e: Explanation, state: MatchState): string {
   const parts = e.causes.slice(0, 5).map((c) => {
     let label = CAUSE_TEXT[c.cause];
     if (c.sector && c.cause === 'sectorOutput') label += ` ${SECTORS[c.sector].name.toLowerCase()}`;
+    if (c.indicator) label += ` ${c.indicator}`;
     if (c.town) label += ` ${name(c.town)}`;
     return `${label} (${signed(c.amount)})`;
   });

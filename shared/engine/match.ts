@@ -17,6 +17,7 @@ import { NATIONAL_GROWTH, gdpOf, outputsOf } from './resolve-round';
 import { nextFloat, seedRng, type RngState } from './rng';
 import { SOCIAL, updateServices } from './social';
 import { INFRA_SPECS } from './costs';
+import { noEvaluation } from './scoring';
 import { WORKERS_PER_LEVEL } from './infrastructure';
 import { clusterType, lifeStage, specialisedSector } from './cluster';
 import type { Conditions, Industry, MatchState, TownState } from './types';
@@ -152,6 +153,7 @@ function makeTown(seed: TownSeed, scenario: Scenario, national: number): TownSta
     plan,
     score: 0,
     last: { ...zero },
+    evaluation: noEvaluation(),
   };
 }
 

@@ -41,7 +41,7 @@ import {
 import { profitParts, sectorSetting, townSetting } from './profitability';
 import { updateReputation } from './quality';
 import { relocateFirms } from './relocation';
-import { evaluate } from './scoring';
+import { evaluationBreakdown, partsOf } from './scoring';
 import { updateServices, updateStability } from './social';
 import {
   FIRM_KINDS,
@@ -93,6 +93,9 @@ function beginTown(ctx: RoundContext, town: TownState): TownRoundData {
     pollutionBefore: pollutionIndex(town),
     stabilityBefore: town.stability,
     fiscalBefore: town.last.fiscalBalance,
+    evaluationBefore: town.last.evaluation,
+    evaluationPartsBefore: town.evaluation,
+    evaluation: null,
     profit: sectorRecord(() => ({}) as TownRoundData['profit'][SectorId]),
     foreignEntryProfit: sectorRecord(() => 0),
     flows: [],
@@ -271,7 +274,10 @@ export function resolveRound(input: MatchState, inputs: RoundInputs): RoundResul
       evaluation: 0,
     };
     const growth = data.gdpBefore > 0 ? (gdp / data.gdpBefore - 1) / ctx.years : 0;
-    indicators.evaluation = evaluate(state, town, indicators, growth);
+    const breakdown = evaluationBreakdown(state, town, indicators, growth);
+    indicators.evaluation = breakdown.total;
+    data.evaluation = breakdown;
+    town.evaluation = partsOf(breakdown);
     town.last = indicators;
     town.score += indicators.evaluation;
   }

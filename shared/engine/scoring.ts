@@ -16,7 +16,17 @@ import { SECTOR_IDS } from '../data/sectors';
 import { debtLimitFor } from './costs';
 import { clamp, saturate } from './math';
 import { pollutionIndex } from './pollution';
-import type { EvaluationCosts, MatchState, ScoreWeights, TownIndicators, TownState } from './types';
+import type {
+  EvaluationBreakdown,
+  EvaluationCosts,
+  EvaluationParts,
+  MatchState,
+  ScoreWeights,
+  TownIndicators,
+  TownState,
+} from './types';
+
+export type { CostRow, EvaluationBreakdown, IndicatorRow } from './types';
 
 /**
  * Foreign plants as the evaluation counts them: a plant with local suppliers in full, an "empty
@@ -78,39 +88,6 @@ export function costShares(
   };
 }
 
-export interface IndicatorRow {
-  key: keyof ScoreWeights;
-  /** The indicator's score, 0 … 1. */
-  score: number;
-  weight: number;
-  /** Contribution to the 0–100 evaluation. */
-  points: number;
-  /** Points the indicator would add at a perfect score: what pulled it down. */
-  shortfall: number;
-}
-
-export interface CostRow {
-  key: keyof EvaluationCosts;
-  /** How much of the cost applies, 0 … 1. */
-  share: number;
-  /** Points at full cost. */
-  weight: number;
-  /** Points subtracted (≥ 0). */
-  points: number;
-}
-
-export interface EvaluationBreakdown {
-  /** Indicators, largest contribution first. */
-  rows: IndicatorRow[];
-  /** The three costs, in the order pollution, debt, unemployment. */
-  costs: CostRow[];
-  /** Weighted indicators before costs, 0–100. */
-  gross: number;
-  /** The evaluation: gross minus costs, never below 0. */
-  total: number;
-  greenTurn: boolean;
-}
-
 /** The evaluation and every part of it, as the explanations and the results panel show it. */
 export function evaluationBreakdown(
   state: MatchState,
@@ -164,4 +141,32 @@ export function evaluate(
   growth: number,
 ): number {
   return evaluationBreakdown(state, town, ind, growth).total;
+}
+
+/** The points of a breakdown, as the town keeps them for the next round's explanation. */
+export function partsOf(breakdown: EvaluationBreakdown): EvaluationParts {
+  const points = {} as ScoreWeights;
+  for (const row of breakdown.rows) points[row.key] = row.points;
+  const costs = {} as EvaluationCosts;
+  for (const row of breakdown.costs) costs[row.key] = row.points;
+  return { points, costs };
+}
+
+/** A town's parts before its first evaluation: nothing scored, nothing lost. */
+export function noEvaluation(): EvaluationParts {
+  return {
+    points: {
+      growth: 0,
+      gdpPerHead: 0,
+      jobs: 0,
+      exports: 0,
+      fdi: 0,
+      patents: 0,
+      environment: 0,
+      services: 0,
+      fiscal: 0,
+      stability: 0,
+    },
+    costs: { pollution: 0, debt: 0, unemployment: 0 },
+  };
 }

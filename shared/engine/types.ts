@@ -129,6 +129,8 @@ export interface TownState {
   plan: TownPlan;
   score: number;
   last: TownIndicators;
+  /** Points of the last central evaluation by indicator, and its costs (scoring.ts). */
+  evaluation: EvaluationParts;
 }
 
 /** Global conditions set by events: multipliers the mechanisms read. */
@@ -230,6 +232,46 @@ export interface EvaluationCosts {
   pollution: number;
   debt: number;
   unemployment: number;
+}
+
+/** What an evaluation was made of: points per indicator and points lost to each cost. */
+export interface EvaluationParts {
+  points: ScoreWeights;
+  costs: EvaluationCosts;
+}
+
+export interface IndicatorRow {
+  key: keyof ScoreWeights;
+  /** The indicator's score, 0 … 1. */
+  score: number;
+  weight: number;
+  /** Contribution to the 0–100 evaluation. */
+  points: number;
+  /** Points the indicator would add at a perfect score: what pulled it down. */
+  shortfall: number;
+}
+
+export interface CostRow {
+  key: keyof EvaluationCosts;
+  /** How much of the cost applies, 0 … 1. */
+  share: number;
+  /** Points at full cost. */
+  weight: number;
+  /** Points subtracted (≥ 0). */
+  points: number;
+}
+
+/** The central evaluation and every part of it (scoring.ts `evaluationBreakdown`). */
+export interface EvaluationBreakdown {
+  /** Indicators, largest contribution first. */
+  rows: IndicatorRow[];
+  /** The three costs, in the order pollution, debt, unemployment. */
+  costs: CostRow[];
+  /** Weighted indicators before costs, 0–100. */
+  gross: number;
+  /** The evaluation: gross minus costs, never below 0. */
+  total: number;
+  greenTurn: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -382,13 +424,23 @@ export type CauseCode =
   | 'migrants'
   | 'baseline'
   | 'sectorOutput'
-  | 'servicesOutput';
+  | 'servicesOutput'
+  /** Change in an indicator's points of the central evaluation (`Cause.indicator`). */
+  | 'indicatorPoints'
+  /** Change in the points the evaluation subtracts for pollution, debt and unemployment. */
+  | 'pollutionCost'
+  | 'debtCost'
+  | 'unemploymentCost'
+  /** The evaluation is never below 0: points given back when costs exceed the indicators. */
+  | 'evaluationFloor';
 
 export interface Cause {
   cause: CauseCode;
   amount: number;
   sector?: SectorId;
   town?: string;
+  /** The evaluation indicator an `indicatorPoints` cause is about. */
+  indicator?: keyof ScoreWeights;
 }
 
 export type HeadlineMetric =
@@ -399,6 +451,7 @@ export type HeadlineMetric =
   | 'pollution'
   | 'fiscalBalance'
   | 'stability'
+  | 'evaluation'
   | `firms_${SectorId}`;
 
 export interface Explanation {
@@ -407,6 +460,8 @@ export interface Explanation {
   before: number;
   after: number;
   causes: Cause[];
+  /** For the `evaluation` metric: every indicator's score, weight and points, and the costs. */
+  evaluation?: EvaluationBreakdown;
 }
 
 export interface RoundResult {

@@ -9,6 +9,7 @@ import { countCompetitors } from '../../shared/engine/market';
 import { createMatch } from '../../shared/engine/match';
 import { defaultPlan, validatePlan } from '../../shared/engine/plan-schema';
 import { resolveRound, type RoundInputs } from '../../shared/engine/resolve-round';
+import { noEvaluation } from '../../shared/engine/scoring';
 import { decidePlan, STRATEGY_IDS, type StrategyId } from '../../shared/engine/strategies';
 import type { MatchState, RoundResult, TownPlan, TownState } from '../../shared/engine/types';
 
@@ -128,6 +129,9 @@ export function blankTownData(): TownRoundData {
     pollutionBefore: 0,
     stabilityBefore: 0,
     fiscalBefore: 0,
+    evaluationBefore: 0,
+    evaluationPartsBefore: noEvaluation(),
+    evaluation: null,
     overDebtLimitBefore: false,
     fiscalTrim: 0,
     profit: record(() => ({
