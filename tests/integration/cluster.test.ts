@@ -80,14 +80,15 @@ interface Health {
   process: { id: string; rooms: number; connections: number };
 }
 
-/** Which process runs a room: the one whose /health counts it among its own. */
-async function ownerOf(): Promise<ClusterProcess> {
+/** Which process runs a room: the one the shared listing names, if it counts the room as its own. */
+async function ownerOf(roomId: string): Promise<ClusterProcess> {
+  const listed = await listing(roomId);
   for (const p of processes) {
     if (p.child.exitCode !== null || p.child.signalCode !== null) continue;
     const health = (await (await fetch(`${p.url}/health`)).json()) as Health;
-    if (health.process.rooms > 0) return p;
+    if (health.process.id === listed?.processId && health.process.rooms > 0) return p;
   }
-  throw new Error('no process runs the class');
+  throw new Error('no live process runs the class');
 }
 
 function draftOf(j: Joined, townId: string): TownPlan {
@@ -149,7 +150,7 @@ describe.skipIf(missing !== null)('several processes on Redis and PostgreSQL', (
     teacher = await joinInstructor(c.url, session);
     expect(ana.welcome.townId).toBe('dongguan');
     // The class runs on the process that created it; the others only routed the joins.
-    expect(await ownerOf()).toBe(a);
+    expect(await ownerOf(session.roomId)).toBe(a);
     teacher.room.send('instructor:start', {});
     await waitFor(() => stateOf(ana).phase === 'planning', 'planning reaches a student');
     await waitFor(() => stateOf(bo).phase === 'planning', 'planning reaches the other student');
@@ -177,7 +178,7 @@ describe.skipIf(missing !== null)('several processes on Redis and PostgreSQL', (
     expect(health.process.rooms).toBe(0);
     // The listing is shared: the newcomer sees the class running elsewhere.
     expect(health.rooms).toBeGreaterThan(0);
-    expect(await ownerOf()).toBe(a);
+    expect(await ownerOf(session.roomId)).toBe(a);
     // Joined through the newcomer, the class is still the one running on its owner.
     const res = await fetch(`${late.url}/api/join`, {
       method: 'POST',
@@ -224,16 +225,16 @@ describe.skipIf(missing !== null)('several processes on Redis and PostgreSQL', (
     await waitFor(() => countOf(bo, 'draftSaved') === 1, 'Bo’s draft saved');
     await settled(bo);
 
-    const owner = await ownerOf();
+    const owner = await ownerOf(session.roomId);
     const listingBefore = await listing(session.roomId);
-    const survivors = [a, b, c].filter((p) => p !== owner);
+    const survivors = processes.filter((p) => p !== owner && p.child.exitCode === null);
     owner.child.kill('SIGKILL');
     await owner.exited;
 
     // Students come back through the matchmaker of any surviving process.
     const anaBack = await rejoinStudent(survivors[0].url, session.code, ana.welcome.seatToken!);
     const boBack = await rejoinStudent(survivors[1].url, session.code, bo.welcome.seatToken!);
-    const adopter = await ownerOf();
+    const adopter = await ownerOf(session.roomId);
     expect(survivors).toContain(adopter);
     expect(anaBack.welcome.townId).toBe('dongguan');
     await waitFor(() => stateOf(anaBack).phase === 'planning', 'planning again');
@@ -304,5 +305,32 @@ describe.skipIf(missing !== null)('several processes on Redis and PostgreSQL', (
     const back = await rejoinStudent(live[1].url, second.code, cy.welcome.seatToken!);
     await waitFor(() => stateOf(back).phase === 'planning', 'planning again');
     expect(back.welcome.townId).toBe(cy.welcome.townId);
+  }, 60_000);
+
+  it('a process stopped with SIGTERM hands its class over, and its students follow', async () => {
+    const live = processes.filter((p) => p.child.exitCode === null && p.child.signalCode === null);
+    const third = await createSession(live[0].url, {
+      scenarioId: 'foshan-2007',
+      towns: 2,
+      rounds: 2,
+      seed: 8,
+      planningSeconds: 600,
+      briefingSeconds: 0,
+      resultsSeconds: 0,
+    });
+    const di = await joinStudent(live[1].url, third.code, { name: 'Di' });
+    const boss = await joinInstructor(live[1].url, third);
+    await ackOf(boss, 'instructor:start');
+    await waitFor(() => stateOf(di).phase === 'planning', 'planning');
+    const owner = await ownerOf(third.roomId);
+    const code = await new Promise<number | string>((resolve) => {
+      void owner.exited.then(resolve);
+      owner.child.kill('SIGTERM');
+    });
+    expect(code).toBe(0);
+    const other = live.find((p) => p !== owner)!;
+    const back = await rejoinStudent(other.url, third.code, di.welcome.seatToken!);
+    await waitFor(() => stateOf(back).phase === 'planning', 'planning on another process');
+    expect(back.welcome.townId).toBe(di.welcome.townId);
   }, 60_000);
 });
