@@ -4,7 +4,12 @@
  * opens the next), the best stars per scenario, the saved games this browser started, the
  * resume code that carries a game to another browser, and where the tutorial stands.
  */
-import { isJoinCode, normaliseJoinCode } from '../../shared/protocol/codes';
+import {
+  isJoinCode,
+  isResumeToken,
+  JOIN_CODE_LENGTH,
+  normaliseJoinCode,
+} from '../../shared/protocol/codes';
 
 export type Difficulty = 'easy' | 'normal' | 'hard';
 export const DIFFICULTIES: readonly Difficulty[] = ['easy', 'normal', 'hard'];
@@ -157,21 +162,29 @@ export interface ResumeCode {
   seatToken: string;
 }
 
-/** Seat tokens are base64url (server/rooms/seats.ts newSecret). */
+/** Older solo games' seat tokens are base64url (server/rooms/seats.ts newSecret). */
 const TOKEN = /^[A-Za-z0-9_-]{8,100}$/;
 
 export function formatResumeCode({ code, seatToken }: ResumeCode): string {
+  // Solo games since issue 14: ABC123-K7Q2M-9X4TZ; older games keep their long token.
+  if (isResumeToken(seatToken)) return `${code}-${seatToken.slice(0, 5)}-${seatToken.slice(5)}`;
   return `${code}.${seatToken}`;
 }
 
 /**
- * Read a resume code as a person may paste it: surrounding spaces, a lower-case or dashed join
- * code, look-alike letters (O for 0, I or L for 1). The token is case-sensitive and kept as is.
+ * Read a resume code as a person may paste or type it: surrounding spaces, lower case, dashes or
+ * spaces anywhere, look-alike letters (O for 0, I or L for 1). An older code (join code, a dot,
+ * a long case-sensitive token) still works; its token is kept exactly as is.
  */
 export function parseResumeCode(input: string): ResumeCode | null {
   const text = input.trim();
   const dot = text.indexOf('.');
-  if (dot < 0) return null;
+  if (dot < 0) {
+    const compact = normaliseJoinCode(text);
+    const code = compact.slice(0, JOIN_CODE_LENGTH);
+    const seatToken = compact.slice(JOIN_CODE_LENGTH);
+    return isJoinCode(code) && isResumeToken(seatToken) ? { code, seatToken } : null;
+  }
   const code = normaliseJoinCode(text.slice(0, dot));
   const seatToken = text.slice(dot + 1).trim();
   if (!isJoinCode(code) || !TOKEN.test(seatToken)) return null;

@@ -17,7 +17,7 @@ import type { Command, Effect, Session, StepResult } from '../session/types';
 import type { ClassroomState } from './classroom-state';
 import { identify } from './room-auth';
 import { broadcast, send, translate, type Sender } from './room-input';
-import { newSecret, sha256 } from './seats';
+import { newResumeToken, newSecret, sha256 } from './seats';
 import { SessionLog, type CreateOptions } from './session-log';
 import * as timers from './room-timers';
 import { createView, metadataOf, projectSession, syncView, welcomeOf } from './session-view';
@@ -89,7 +89,8 @@ export class ClassroomRoom extends Room<ClassroomState> {
     const who = identify(door, raw, address, now);
     if (who.kind === 'instructor') return { playerId: null, instructor: true, limiter };
     if (who.kind === 'seat') return { playerId: who.playerId, instructor: false, limiter };
-    const seatToken = newSecret();
+    // A solo player copies their seat token to another device as the resume code: short, typeable.
+    const seatToken = this.session.config.mode === 'solo' ? newResumeToken() : newSecret();
     const playerId = newSecret(9);
     const { name, townId } = who;
     const seatTokenHash = sha256(seatToken);

@@ -3,10 +3,20 @@
  * a reload, a dropped connection or a restart), instructor keys and their hashes. Only hashes are
  * stored; the seat rules themselves are the session machine's (server/session/seat-rules.ts).
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { JOIN_CODE_ALPHABET, RESUME_TOKEN_LENGTH } from '../../shared/protocol/codes';
 
 export function newSecret(bytes = 16): string {
   return randomBytes(bytes).toString('base64url');
+}
+
+/** A solo game's seat token, short enough to type (shared/protocol/codes.ts). */
+export function newResumeToken(): string {
+  let token = '';
+  for (let i = 0; i < RESUME_TOKEN_LENGTH; i++) {
+    token += JOIN_CODE_ALPHABET[randomInt(JOIN_CODE_ALPHABET.length)];
+  }
+  return token;
 }
 
 export function sha256(text: string): string {

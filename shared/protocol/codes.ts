@@ -12,6 +12,20 @@ export const PROTOCOL_VERSION = 1;
 export const JOIN_CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 export const JOIN_CODE_LENGTH = 6;
 
+/**
+ * A solo game's seat token is also what its player copies to another device (the resume code,
+ * issue 14): 10 characters of the same alphabet, 50 bits, so the whole code reads
+ * `ABC123-K7Q2M-9X4TZ` with no O/0 or l/I to confuse. Wrong guesses share the join-code limit
+ * (server/rate-limit.ts). Class seats keep their 128-bit tokens, which nobody types.
+ */
+export const RESUME_TOKEN_LENGTH = 10;
+
+export function isResumeToken(input: string): boolean {
+  return (
+    input.length === RESUME_TOKEN_LENGTH && [...input].every((c) => JOIN_CODE_ALPHABET.includes(c))
+  );
+}
+
 export const NAME_MAX_LENGTH = 24;
 export const ANNOUNCEMENT_MAX_LENGTH = 280;
 

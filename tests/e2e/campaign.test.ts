@@ -130,7 +130,10 @@ describe.skipIf(!chromiumAvailable() && !process.env.CI)('the campaign in Chromi
     await page.click('.play-continue');
     await atRound(page, 2);
     resumeCode = (await page.textContent('#cg-resume-code')) ?? '';
-    expect(resumeCode).toMatch(/^[0-9A-Z]{6}\.[\w-]+$/);
+    // Short and unambiguous (issue 14): join code and a 10-character token, no O, I, L or U.
+    expect(resumeCode).toMatch(
+      /^[0-9A-HJKMNP-TV-Z]{6}-[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$/,
+    );
     await page.close();
 
     // Same browser, new page: straight back into the game at round 2, tutorial done.
@@ -142,7 +145,7 @@ describe.skipIf(!chromiumAvailable() && !process.env.CI)('the campaign in Chromi
 
     // Back to the campaign: the saved game is listed at round 2 and resumes from there.
     await again.click('#cg-campaign-open');
-    const code = resumeCode.split('.')[0];
+    const code = resumeCode.slice(0, 6);
     const saved = again.locator(`.cg-save[data-code="${code}"]`);
     await saved.waitFor();
     expect(await saved.getAttribute('data-round')).toBe('2');
@@ -161,7 +164,8 @@ describe.skipIf(!chromiumAvailable() && !process.env.CI)('the campaign in Chromi
     await page.fill('#cg-resume-input', 'not a code');
     await page.click('#cg-resume-submit');
     await page.waitForSelector('#cg-resume-error:not([hidden])');
-    await page.fill('#cg-resume-input', `  ${resumeCode} `);
+    // Typed as a person might: lower case, spaces instead of dashes.
+    await page.fill('#cg-resume-input', `  ${resumeCode.toLowerCase().replace(/-/g, ' ')} `);
     await page.click('#cg-resume-submit');
     await atRound(page, 2);
     expect(await page.textContent('#cg-resume-code')).toBe(resumeCode);
@@ -255,14 +259,14 @@ describe.skipIf(!chromiumAvailable() && !process.env.CI)('the campaign in Chromi
     await page.click('[data-lang="en"]');
 
     // Deleting the saved game removes it here and on the server.
-    const code = resumeCode.split('.')[0];
+    const code = resumeCode.slice(0, 6);
     await page.click(`.cg-save[data-code="${code}"] .cg-save-delete`);
     await page.click('dialog[open] .btn-danger');
     await page.waitForSelector('.cg-saves-empty');
     const gone = await fetch(`${stack.game.url}/api/solo/resume`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ code, seatToken: resumeCode.split('.')[1] }),
+      body: JSON.stringify({ code, seatToken: resumeCode.slice(7).replace('-', '') }),
     });
     expect(gone.status).toBe(404);
   }, 240_000);

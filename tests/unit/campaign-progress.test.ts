@@ -151,6 +151,19 @@ describe('resume codes', () => {
     expect(parseResumeCode(`ABC123.${token.toLowerCase()}`)?.seatToken).toBe(token.toLowerCase());
   });
 
+  it('gives solo games a short code without look-alikes, typed any way', () => {
+    const short = 'K7Q2M9X4TZ';
+    const text = formatResumeCode({ code: 'ABC123', seatToken: short });
+    expect(text).toBe('ABC123-K7Q2M-9X4TZ');
+    expect(text.length).toBeLessThan(20);
+    expect(text).not.toMatch(/[OIL]/);
+    for (const typed of [text, ' abc123 k7q2m 9x4tz ', 'ABC123K7Q2M9X4TZ', 'abc-123-k7q2m-9x4tz']) {
+      expect(parseResumeCode(typed), typed).toEqual({ code: 'ABC123', seatToken: short });
+    }
+    // O, I and L read as 0 and 1 in the token as in the join code.
+    expect(parseResumeCode('ABC123-K7Q2M-9X4TO')?.seatToken).toBe('K7Q2M9X4T0');
+  });
+
   it('refuses what is not a resume code', () => {
     for (const bad of [
       '',
@@ -161,6 +174,9 @@ describe('resume codes', () => {
       'ABC123.short',
       `ABC123.${token}!`,
       `ABC123.${'x'.repeat(101)}`,
+      'ABC123-K7Q2M-9X4T',
+      'ABC123-K7Q2M-9X4TZZ',
+      'ABC123-K7Q2M-9X4TU',
     ]) {
       expect(parseResumeCode(bad), bad).toBeNull();
     }
