@@ -184,6 +184,14 @@ export const CAUSE_CITATIONS: Partial<Record<CauseCode, Citation>> = {
   downstreamSpill: c('003', '§6.3', 'one is the serious water, air, and land pollution'),
   services: c('003', '§6.5', 'many of them do not have sufficient health'),
   migrants: c('003', '§6.5', 'many of them do not have sufficient health'),
+  // The central evaluation's costs (issue 12, shared/engine/scoring.ts).
+  pollutionCost: c('003', '§6.3', 'one is the serious water, air, and land pollution'),
+  debtCost: AIRPORT,
+  indicatorPoints: c(
+    '001',
+    '¶28',
+    'from a sole pursuit of economic growth to a wider one that encompasses social development',
+  ),
 };
 
 /** Central evaluation's turn from growth alone to social development. */
