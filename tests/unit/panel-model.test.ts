@@ -1,10 +1,9 @@
 /**
  * Pure logic of the policy and results panels: validation errors land on the control that
  * caused them, the budget meter says exactly what validatePlan enforces, portfolios decide
- * what a member edits and who submits, and every paper the panels cite says what they claim.
+ * what a member edits and who submits, and every paper the panels cite says what they claim
+ * (tests/citations/check.ts: against the citation fixture, and the papers where present).
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   availableBudget,
@@ -17,13 +16,6 @@ import {
   type MatchState,
   type TownPlan,
 } from '../../shared';
-import type { Citation } from '../../shared/data/citation';
-import {
-  CAUSE_CITATIONS,
-  CLUSTER_TYPE_CITATION,
-  EVALUATION_CITATION,
-  HINT_CITATIONS,
-} from '../../client/panel/citations';
 import {
   BUDGET_CONTROL,
   NUMERIC_FIELDS,
@@ -48,6 +40,8 @@ import {
 } from '../../client/panel/results-model';
 import { formatIndicator } from '../../client/panel/format';
 import { arrowOf, trendOf } from '../../client/panel/trend';
+import { PANEL_CITATIONS } from '../citations/all-citations';
+import { describeCitations } from '../citations/check';
 
 const match = (): MatchState => createMatch('open-door-1980', { seed: 7 });
 
@@ -323,23 +317,4 @@ describe('results model', () => {
   });
 });
 
-const seeds = resolve(process.cwd(), '..', 'shared', 'seeds');
-
-describe.skipIf(!existsSync(seeds))('the panels cite what the papers say', () => {
-  const paper = (id: string): string => {
-    const file = readdirSync(seeds).find((f) => f.startsWith(`${id}_`))!;
-    // 002 numbers its sections with full-width dots ("2．2．2").
-    return readFileSync(join(seeds, file), 'utf8').replace(/．+/g, '.');
-  };
-  const all: [string, Citation][] = [
-    ...Object.entries(HINT_CITATIONS),
-    ...Object.entries(CAUSE_CITATIONS).map(([k, c]) => [`cause ${k}`, c] as [string, Citation]),
-    ['evaluation', EVALUATION_CITATION],
-    ['cluster types', CLUSTER_TYPE_CITATION],
-  ];
-  it.each(all)('%s', (_, citation) => {
-    const text = paper(citation.paper);
-    expect(text).toContain(citation.quote);
-    expect(text).toContain(citation.section.replace(/^[§¶]/, ''));
-  });
-});
+describeCitations('panel citations', PANEL_CITATIONS);
