@@ -19,6 +19,7 @@ export {
   townPlanSchema,
   LIMITS,
   type PlanError,
+  type PlanErrorCode,
   type PlanValidation,
 } from './engine/plan-schema';
 export {

@@ -12,6 +12,7 @@ import {
   validatePlan,
   type MatchState,
   type PlanError,
+  type PlanErrorCode,
   type TownPlan,
 } from '../../shared';
 import {
@@ -178,50 +179,15 @@ export function sectionOfControl(controlId: string): PlanSection | null {
   return (PLAN_SECTIONS as readonly string[]).includes(head) ? (head as PlanSection) : null;
 }
 
-export type ErrorKind =
-  | 'tooBig'
-  | 'tooSmall'
-  | 'tooMany'
-  | 'tooLong'
-  | 'notNumber'
-  | 'notInteger'
-  | 'budget'
-  | 'duplicateOrder'
-  | 'needsSector'
-  | 'marketExists'
-  | 'maxLevel'
-  | 'targetWithdrawn'
-  | 'unknownTown'
-  | 'noOpenProposal'
-  | 'diplomacyOff'
-  | 'repeat'
-  | 'invalid';
+/** The validator's key for what is wrong (shared/engine/plan-schema.ts), translated here. */
+export type ErrorKind = PlanErrorCode;
 
 /**
- * A translatable kind for a validator error. The validator speaks English for logs; the panel
- * recognises its phrases (zod's and plan-schema's own) so it can speak the player's language.
+ * A translatable kind for a validator error: the validator sends a key (issue 14), so the panel
+ * speaks the player's language without reading the English reason.
  */
 export function errorKind(error: PlanError): ErrorKind {
-  const r = error.reason;
-  if (error.path === 'budget') return 'budget';
-  if (r.startsWith('Too big')) {
-    if (r.includes('array')) return 'tooMany';
-    if (r.includes('string')) return 'tooLong';
-    return 'tooBig';
-  }
-  if (r.startsWith('Too small')) return 'tooSmall';
-  if (r.includes('expected int')) return 'notInteger';
-  if (r.includes('expected number')) return 'notNumber';
-  if (r.includes('ordered twice')) return 'duplicateOrder';
-  if (r.includes('needs a sector')) return 'needsSector';
-  if (r.includes('exists or is being built')) return 'marketExists';
-  if (r.includes('maximum level')) return 'maxLevel';
-  if (r.includes('both targeted and withdrawn')) return 'targetWithdrawn';
-  if (r.startsWith('unknown town')) return 'unknownTown';
-  if (r.startsWith('no open proposal')) return 'noOpenProposal';
-  if (r.includes('switched off')) return 'diplomacyOff';
-  if (r.includes('must not repeat')) return 'repeat';
-  return 'invalid';
+  return error.code;
 }
 
 export interface ControlError {

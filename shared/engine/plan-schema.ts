@@ -9,8 +9,32 @@ import { SECTOR_IDS, type SectorId } from '../data/sectors';
 import { availableBudget, INFRA_SPECS, planCost } from './costs';
 import type { MatchState, TownPlan, TownState } from './types';
 
+/**
+ * What is wrong, as a key each client translates into its own language (issue 14); `reason` is
+ * the same in English for logs and other clients.
+ */
+export type PlanErrorCode =
+  | 'tooBig'
+  | 'tooSmall'
+  | 'tooMany'
+  | 'tooLong'
+  | 'notNumber'
+  | 'notInteger'
+  | 'budget'
+  | 'duplicateOrder'
+  | 'needsSector'
+  | 'marketExists'
+  | 'maxLevel'
+  | 'targetWithdrawn'
+  | 'unknownTown'
+  | 'noOpenProposal'
+  | 'diplomacyOff'
+  | 'repeat'
+  | 'invalid';
+
 export interface PlanError {
   path: string;
+  code: PlanErrorCode;
   reason: string;
   limit?: number | string;
 }
@@ -207,10 +231,35 @@ export const townPlanSchema = z
     "A town's plan for one round. Amounts are M RMB a year at base prices, multiplied by the national cost level and the round's years; new spending must fit the town's available budget (cash plus unused borrowing room), checked on submit.",
   );
 
+/** The key of a schema problem: zod's issue code, and what it was checking. */
+function zodCode(issue: z.core.$ZodIssue): PlanErrorCode {
+  switch (issue.code) {
+    case 'too_big':
+      return issue.origin === 'array'
+        ? 'tooMany'
+        : issue.origin === 'string'
+          ? 'tooLong'
+          : 'tooBig';
+    case 'too_small':
+      return 'tooSmall';
+    case 'invalid_type':
+      return issue.expected === 'int'
+        ? 'notInteger'
+        : issue.expected === 'number'
+          ? 'notNumber'
+          : 'invalid';
+    case 'custom':
+      return issue.message.includes('must not repeat') ? 'repeat' : 'invalid';
+    default:
+      return 'invalid';
+  }
+}
+
 function zodErrors(error: z.ZodError): PlanError[] {
   return error.issues.map((issue) => {
     const out: PlanError = {
       path: issue.path.map(String).join('.') || '(plan)',
+      code: zodCode(issue),
       reason: issue.message,
     };
     if (issue.code === 'too_big') out.limit = Number(issue.maximum);
@@ -227,6 +276,7 @@ function stateErrors(state: MatchState, town: TownState, plan: TownPlan): PlanEr
     if (p.withdrawSectors.includes(s)) {
       errors.push({
         path: 'preferential.targetSectors',
+        code: 'targetWithdrawn',
         reason: `${s} is both targeted and withdrawn`,
       });
     }
@@ -236,17 +286,26 @@ function stateErrors(state: MatchState, town: TownState, plan: TownPlan): PlanEr
     const key = order.kind === 'market' ? `market:${order.sector ?? ''}` : order.kind;
     kinds.set(key, (kinds.get(key) ?? 0) + 1);
     if (kinds.get(key)! > 1) {
-      errors.push({ path: `build.${i}`, reason: `${key} ordered twice in one round` });
+      errors.push({
+        path: `build.${i}`,
+        code: 'duplicateOrder',
+        reason: `${key} ordered twice in one round`,
+      });
     }
     if (order.kind === 'market') {
       if (!order.sector) {
-        errors.push({ path: `build.${i}.sector`, reason: 'a specialised market needs a sector' });
+        errors.push({
+          path: `build.${i}.sector`,
+          code: 'needsSector',
+          reason: 'a specialised market needs a sector',
+        });
       } else if (
         town.infra.markets.includes(order.sector) ||
         town.infra.projects.some((pr) => pr.kind === 'market' && pr.sector === order.sector)
       ) {
         errors.push({
           path: `build.${i}.sector`,
+          code: 'marketExists',
           reason: `a ${order.sector} market exists or is being built`,
           limit: 1,
         });
@@ -259,6 +318,7 @@ function stateErrors(state: MatchState, town: TownState, plan: TownPlan): PlanEr
     if (built + pending + 1 > max) {
       errors.push({
         path: `build.${i}.kind`,
+        code: 'maxLevel',
         reason: `${order.kind} is at its maximum level`,
         limit: max,
       });
@@ -267,17 +327,26 @@ function stateErrors(state: MatchState, town: TownState, plan: TownPlan): PlanEr
   const others = new Set(state.towns.filter((t) => t.id !== town.id).map((t) => t.id));
   const d = plan.diplomacy;
   if (!state.diplomacy && (d.proposals.length > 0 || (d.statement ?? '').length > 0)) {
-    errors.push({ path: 'diplomacy', reason: 'diplomacy is switched off in this match' });
+    errors.push({
+      path: 'diplomacy',
+      code: 'diplomacyOff',
+      reason: 'diplomacy is switched off in this match',
+    });
   }
   d.proposals.forEach((proposal, i) => {
     proposal.to.forEach((to, j) => {
       if (!others.has(to)) {
-        errors.push({ path: `diplomacy.proposals.${i}.to.${j}`, reason: `unknown town ${to}` });
+        errors.push({
+          path: `diplomacy.proposals.${i}.to.${j}`,
+          code: 'unknownTown',
+          reason: `unknown town ${to}`,
+        });
       }
     });
     if (proposal.kind !== 'riverCleanup' && !proposal.sector) {
       errors.push({
         path: `diplomacy.proposals.${i}.sector`,
+        code: 'needsSector',
         reason: `${proposal.kind} needs a sector`,
       });
     }
@@ -287,6 +356,7 @@ function stateErrors(state: MatchState, town: TownState, plan: TownPlan): PlanEr
     if (!proposal || proposal.status !== 'open' || !proposal.to.includes(town.id)) {
       errors.push({
         path: `diplomacy.responses.${i}.proposalId`,
+        code: 'noOpenProposal',
         reason: `no open proposal ${response.proposalId} addressed to this town`,
       });
     }
@@ -299,6 +369,7 @@ function stateErrors(state: MatchState, town: TownState, plan: TownPlan): PlanEr
   if (fresh > budget + 1e-9) {
     errors.push({
       path: 'budget',
+      code: 'budget',
       reason: `new spending of ${fresh.toFixed(1)} M RMB exceeds the ${budget.toFixed(1)} M RMB available`,
       limit: Math.floor(budget * 10) / 10,
     });
@@ -309,7 +380,11 @@ function stateErrors(state: MatchState, town: TownState, plan: TownPlan): PlanEr
 /** Validate an untrusted plan for a town. Never throws; never mutates the state. */
 export function validatePlan(state: MatchState, townId: string, input: unknown): PlanValidation {
   const town = state.towns.find((t) => t.id === townId);
-  if (!town) return { ok: false, errors: [{ path: 'town', reason: `unknown town ${townId}` }] };
+  if (!town)
+    return {
+      ok: false,
+      errors: [{ path: 'town', code: 'unknownTown', reason: `unknown town ${townId}` }],
+    };
   const parsed = townPlanSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: zodErrors(parsed.error) };
   const plan = parsed.data as TownPlan;

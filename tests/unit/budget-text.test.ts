@@ -125,7 +125,12 @@ describe.each<Language>(['en', 'zh'])('one rounding for money (%s)', (lang) => {
     const limit = formatMoney(47.47);
     expect(limit).toBe(lang === 'zh' ? '4,747 万元' : '47.5 M RMB');
     expect(
-      errorMessage(BUDGET_CONTROL, 'budget', { path: 'budget', reason: '', limit: 47.4 }, limit),
+      errorMessage(
+        BUDGET_CONTROL,
+        'budget',
+        { path: 'budget', code: 'budget', reason: '', limit: 47.4 },
+        limit,
+      ),
     ).toContain(limit);
   });
 

@@ -126,10 +126,9 @@ describe('error path → control', () => {
       ['proposal-0-sector', 'needsSector'],
       ['response-p1', 'noOpenProposal'],
     ]);
-    expect(errorKind({ path: 'budget', reason: 'new spending …' })).toBe('budget');
-    expect(errorKind({ path: 'build.0.kind', reason: 'roads is at its maximum level' })).toBe(
-      'maxLevel',
-    );
+    // The key comes from the validator; the English reason is for logs only.
+    expect(errorKind({ path: 'budget', code: 'budget', reason: 'new spending …' })).toBe('budget');
+    expect(errorKind({ path: 'build.0.kind', code: 'maxLevel', reason: '' })).toBe('maxLevel');
   });
 
   it('knows the section of every control', () => {
