@@ -132,7 +132,8 @@ export function mountPlayer(root: HTMLElement, options: PlayerOptions): () => vo
     class: 'btn btn-small',
   });
   const afterButton = tx('button', 'replay:view.after', { type: 'button', class: 'btn btn-small' });
-  const sceneBox = h('div', { class: 'replay-stage', id: 'replay-stage' });
+  // A labelled region: a div may not carry aria-label without a role (axe, issue 14).
+  const sceneBox = h('div', { class: 'replay-stage', id: 'replay-stage', role: 'region' });
   txAttr(sceneBox, 'aria-label', 'replay:view.sceneLabel');
   const tools = h(
     'div',
