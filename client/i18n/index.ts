@@ -217,7 +217,8 @@ export function roundMoney(millions: number, lang: Language = language): number 
   const step = moneyStep(millions, lang);
   // Divide by the reciprocal: 0.01 is not exact in binary, 100 is.
   const inverse = Math.round(1 / step);
-  const rounded = Math.round(millions * inverse) / inverse;
+  // Halves away from zero, as Intl.NumberFormat rounds: −0.125 shows as −0.13, not −0.12.
+  const rounded = (Math.sign(millions) * Math.round(Math.abs(millions) * inverse)) / inverse;
   return Object.is(rounded, -0) ? 0 : rounded;
 }
 

@@ -85,7 +85,11 @@ describe('forgone revenue', () => {
 describe.each<Language>(['en', 'zh'])('one rounding for money (%s)', (lang) => {
   it('formats exactly the rounded amount', () => {
     setLanguage(lang);
-    for (const m of [0.004, 0.5, 3.255, 9.996, 47.47, 47.44, 99.96, 123.456, 4747.4]) {
+    expect(roundMoney(-0.125)).toBe(-0.13);
+    expect(roundMoney(0.125)).toBe(0.13);
+    for (const m of [
+      0.004, 0.5, 3.255, 9.996, 47.47, 47.44, 99.96, 123.456, 4747.4, -0.125, -47.45,
+    ]) {
       expect(formatMoney(m)).toBe(formatMoney(roundMoney(m)));
       expect(Math.abs(roundMoney(m) - m)).toBeLessThanOrEqual(moneyStep(m, lang) / 2 + 1e-9);
     }
