@@ -197,7 +197,7 @@ export function evaluationBlock(r: Render): HTMLElement {
               cost: t(`results:evaluation.costName.${cost.key}`),
               share: formatIndicator('percent', cost.share),
               weight: formatNumber(cost.weight, { digits: 0 }),
-              points: formatNumber(cost.points, { digits: 1 }),
+              points: formatNumber(-cost.points, { digits: 1, signed: true }),
             }),
           ),
         ),
