@@ -2,6 +2,7 @@
  * Re-simulate a match log and check it, optionally exporting one CSV row per round and town.
  *
  *   npm run replay -- <match.json> [--verify] [--csv <out.csv>] [--quiet]
+ *   npm run replay -- <match.json> --what-if <plan.json> --round <k> --town <id> [--diff <out.csv>]
  *
  * Every replay re-runs resolveRound from the seed and configuration and checks each round's
  * state hash and the hash chain (docs/match-log.md). Exit codes: 0 all rounds match, 1 the log
@@ -15,8 +16,11 @@ import { csvHeader, stateCsvLines } from '../shared/engine/csv';
 import { GAME_VERSION } from '../shared/engine/match-log';
 import { LogError, parseLog, replayLog, type MatchLog } from '../shared/index';
 import { CliError, parseArgsMessage, runCli } from './common';
+import { runWhatIf } from './replay-what-if';
 
-const USAGE = 'usage: npm run replay -- <match.json> [--verify] [--csv <out.csv>] [--quiet]';
+const USAGE =
+  'usage: npm run replay -- <match.json> [--verify] [--csv <out.csv>] [--quiet]\n' +
+  '       npm run replay -- <match.json> --what-if <plan.json> --round <k> --town <id> [--diff <out.csv>]';
 const PROGRESS_EVERY = 10;
 
 function readLog(path: string): MatchLog {
@@ -61,6 +65,10 @@ function main(): void {
         verify: { type: 'boolean' },
         csv: { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
+        'what-if': { type: 'string' },
+        round: { type: 'string' },
+        town: { type: 'string' },
+        diff: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -87,6 +95,15 @@ function main(): void {
 
   const path = resolve(positionals[0]);
   const log = readLog(path);
+  if (values['what-if'] !== undefined) {
+    runWhatIf(log, {
+      planPath: values['what-if'],
+      round: values.round,
+      town: values.town,
+      diff: values.diff,
+    });
+    return;
+  }
   const total = log.rounds.length;
   const progress = !values.quiet && total > PROGRESS_EVERY;
   const csvLines: string[] | null = values.csv !== undefined ? [csvHeader()] : null;
