@@ -213,7 +213,13 @@ export function sectorChecklist(
   // One Tab stop for the whole list; arrows move between sectors (issue 14).
   const ticked = SECTOR_IDS.findIndex((sector) => read(ctx.draft).includes(sector));
   rovingFocus(boxes, Math.max(0, ticked));
-  const legend = h('legend', {}, legendText);
+  // Said once when a screen reader enters the list: how to move in it.
+  const legend = h(
+    'legend',
+    {},
+    legendText,
+    h('span', { class: 'pp-visually-hidden' }, ` (${t('panel:checklistKeys')})`),
+  );
   const fieldset = h(
     'fieldset',
     { class: 'pp-field pp-checklist', id },

@@ -149,6 +149,16 @@ describe.skipIf(!chromiumAvailable() && !process.env.CI)('policy and results pan
     // A list of sectors is one Tab stop; arrow keys move between its boxes (issue 14).
     await tabTo(page, (id) => id.startsWith('pp-preferential-targetSectors-'));
     await arrowTo(page, 'pp-preferential-targetSectors-furniture');
+    // The box arrived at is the list's Tab stop; the list says how to move in it.
+    const stops = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLInputElement>('#pp-preferential-targetSectors input')]
+        .filter((box) => box.tabIndex === 0)
+        .map((box) => box.id),
+    );
+    expect(stops).toEqual(['pp-preferential-targetSectors-furniture']);
+    await expect(
+      page.locator('#pp-preferential-targetSectors legend').textContent(),
+    ).resolves.toMatch(/arrow keys/);
     await press(page, 'Space');
     const after = (await draft(page)).preferential.targetSectors;
     expect(after.includes('furniture')).toBe(!targeted);
