@@ -60,10 +60,12 @@ export const serverMessageSchemas = {
     .describe("The player's town or portfolios changed (the instructor moved them)."),
   draftSaved: z
     .object({
-      section: section.describe('The plan section saved.'),
+      section: z
+        .union([section, z.literal('why')])
+        .describe('The plan section saved, or `why`: the team’s reason line.'),
       version: z.number().int().describe('The draft version now stored (also `draftVersion`).'),
     })
-    .describe('A `draft` edit is stored.'),
+    .describe('A `draft` edit (or a `why` line) is stored.'),
   submitted: z
     .object({ round: z.number().int(), townId: z.string() })
     .describe("The town's plan for this round is stored and will be played."),

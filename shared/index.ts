@@ -51,6 +51,7 @@ export {
   LogError,
   LOG_VERSION,
   READABLE_LOG_VERSIONS,
+  WHY_MAX_LENGTH,
   endLog,
   forkLog,
   type MatchLog,

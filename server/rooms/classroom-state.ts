@@ -27,6 +27,10 @@ export const TownPrivate = schema(
     /** The town's private objective per portfolio (JSON Record<Portfolio, string>). */
     briefing: 'string',
     submittedBy: 'string',
+    /** The team's draft of its one-line reason (issue 15): any member edits it. */
+    why: 'string',
+    /** The reason the mayor submitted with this round's plan ('' before a submit or without one). */
+    submittedWhy: 'string',
     /** The advisor's hints after the last round (JSON AdvisorHint[], at most 3). */
     advisor: 'string',
     /** A campaign chapter's outcome so far (JSON Outcome), on the player's town only. */

@@ -105,6 +105,8 @@ function projectDrafts(state: ClassroomState, session: Session, prev: Session | 
     const submission = session.submissions[town.id];
     pub.submitted = submission !== undefined;
     pub.private.submittedBy = submission?.by ?? '';
+    pub.private.submittedWhy = submission?.why ?? '';
+    pub.private.why = session.whys?.[town.id] ?? '';
     const draft = session.drafts[town.id];
     if (prev && draft === prev.drafts[town.id] && session.match === prev.match) continue;
     pub.private.draftVersion = session.draftVersions[town.id] ?? 0;

@@ -59,6 +59,7 @@ export function newSession(config: SessionConfig, match: MatchState, log: MatchL
       drafts: {},
       draftVersions: {},
       draftErrors: {},
+      whys: {},
       submissions: {},
       caretakerDrops: {},
       pendingCards: [],

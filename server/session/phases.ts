@@ -63,6 +63,7 @@ export function beginRound(ctx: Ctx): void {
   s.submissions = {};
   s.drafts = {};
   s.draftErrors = {};
+  s.whys = {};
   const end = match.year + match.roundYears;
   for (const entry of match.timeline) {
     if (entry.year < match.year || entry.year >= end) continue;
@@ -167,6 +168,7 @@ export function resolve(ctx: Ctx): void {
       town,
       by: sub.by,
       at: sub.at,
+      ...(sub.why ? { why: sub.why } : {}),
     })),
     notes: plain(s.roundNotes),
   });
@@ -176,6 +178,7 @@ export function resolve(ctx: Ctx): void {
   s.submissions = {};
   s.drafts = {};
   s.draftErrors = {};
+  s.whys = {};
   s.caretakerDrops = {};
   for (const a of adjustments) if (a.dropped.length > 0) s.caretakerDrops[a.townId] = a.dropped;
   s.match = result.state;

@@ -7,7 +7,7 @@
  * - `submittedIsPlayed`: the plan that resolves for a town is exactly the one submitted;
  * - `noRepeatSubmit`: a second submit of the same round is an error, not a silent success.
  */
-import { validatePlan, type PlanError, type TownPlan } from '../../shared/index';
+import { validatePlan, WHY_MAX_LENGTH, type PlanError, type TownPlan } from '../../shared/index';
 import { canSubmit, editableSections, type PlanSection } from '../../shared/protocol/roles';
 import { addNote, persist, refuse, type Ctx } from './context';
 import { allHumansSubmitted, freshDraft, resolve, timeUp } from './phases';
@@ -58,6 +58,43 @@ function editDraft(ctx: Ctx, seat: SeatData, section: PlanSection, value: unknow
   persist(ctx, 'lazy');
 }
 
+/** Any member edits the team's one-line reason (issue 15) while its plan is open. */
+function editWhy(ctx: Ctx, seat: SeatData, raw: string): void {
+  const s = ctx.s;
+  const townId = seat.townId!;
+  const text = raw.trim();
+  if (s.phase !== 'planning' && s.phase !== 'briefing') {
+    return refuse(
+      ctx,
+      'wrongPhase',
+      'why',
+      `the reason is written while planning (the session is in "${s.phase}")`,
+    );
+  }
+  if (text.length > WHY_MAX_LENGTH) {
+    return refuse(
+      ctx,
+      'invalid',
+      'why',
+      `the reason is ${text.length} characters long: at most ${WHY_MAX_LENGTH}`,
+      { path: 'why' },
+    );
+  }
+  if (townId in s.submissions) {
+    return refuse(
+      ctx,
+      'conflict',
+      'why',
+      'the plan is submitted: the mayor must reopen it before its reason can change',
+    );
+  }
+  s.whys = { ...s.whys, [townId]: text };
+  const version = (s.draftVersions[townId] ?? 0) + 1;
+  s.draftVersions[townId] = version;
+  ctx.effects.push({ type: 'reply', message: 'draftSaved', payload: { section: 'why', version } });
+  persist(ctx, 'lazy');
+}
+
 function submit(ctx: Ctx, seat: SeatData, round: number): void {
   const s = ctx.s;
   if (s.phase !== 'planning') {
@@ -94,7 +131,8 @@ function submit(ctx: Ctx, seat: SeatData, round: number): void {
       { errors },
     );
   }
-  s.submissions[townId] = { plan, by: seat.name, at: ctx.now };
+  const why = s.whys?.[townId] ?? '';
+  s.submissions[townId] = { plan, by: seat.name, at: ctx.now, ...(why ? { why } : {}) };
   ctx.effects.push({ type: 'reply', message: 'submitted', payload: { round, townId } });
   persist(ctx, 'durable');
   if (allHumansSubmitted(ctx)) resolve(ctx);
@@ -168,6 +206,8 @@ export function studentCommand(
       return editDraft(ctx, seat, message.section as PlanSection, message.value);
     case 'submit':
       return submit(ctx, seat, message.round);
+    case 'why':
+      return editWhy(ctx, seat, message.text);
     case 'unsubmit':
       return unsubmit(ctx, seat, message.round);
     case 'statement':

@@ -39,6 +39,8 @@ export interface Submission {
   plan: TownPlan;
   by: string;
   at: number;
+  /** The team's reason as the mayor submitted it (issue 15); absent when none was given. */
+  why?: string;
 }
 
 export interface Session {
@@ -73,6 +75,11 @@ export interface Session {
   /** Per town, never reset: increments on every accepted edit (clients drop stale echoes). */
   draftVersions: Record<string, number>;
   draftErrors: Record<string, PlanError[]>;
+  /**
+   * The team's draft of its one-line reason, by town (issue 15): any member edits it, the
+   * mayor's submit carries it. Absent in sessions saved before it existed.
+   */
+  whys?: Record<string, string>;
   submissions: Record<string, Submission>;
   /** What the caretaker could not keep for a town last round (shown to its students). */
   caretakerDrops: Record<string, CaretakerDrop[]>;

@@ -10,8 +10,10 @@ import type { MatchState, RoundResult, TownPlan } from './types';
 
 export const LOG_FORMAT = 'cluster-towns-match';
 /** Version written by this build; versions in READABLE_LOG_VERSIONS are still read. */
-export const LOG_VERSION = 3;
-export const READABLE_LOG_VERSIONS: readonly number[] = [1, 2, 3];
+export const LOG_VERSION = 4;
+export const READABLE_LOG_VERSIONS: readonly number[] = [1, 2, 3, 4];
+/** Version 4: the longest reason ("why") a submission may carry, in characters. */
+export const WHY_MAX_LENGTH = 200;
 export const GAME_VERSION = '0.1.0';
 /**
  * Version of the economic rules (the engine's mechanisms and constants). A log records the rules
@@ -28,6 +30,8 @@ export interface SubmissionNote {
   town: string;
   by: string;
   at: number;
+  /** Version 4: the team's one-line reason, as the mayor submitted it (absent: none given). */
+  why?: string;
 }
 
 /** Announcements, public statements and event cards of a round, as they happened. */
@@ -49,7 +53,7 @@ export interface LoggedRound {
   notes?: RoundNote[];
   /** Hash of the state after this round. */
   hash: string;
-  /** v1: fnv1a64(previous | inputs | hash); v2 also covers submissions and notes. */
+  /** v1: fnv1a64(previous | inputs | hash); v2 also covers submissions and notes (v4: reasons). */
   chain: string;
 }
 
@@ -162,7 +166,10 @@ export function appendRound(
     chain: '',
   };
   if (log.version >= 2) {
-    entry.submissions = record.submissions ?? [];
+    // A log of an older version has no place for reasons: they are left out, not smuggled in.
+    entry.submissions = (record.submissions ?? []).map(({ town, by, at, why }) =>
+      log.version >= 4 && why ? { town, by, at, why } : { town, by, at },
+    );
     entry.notes = record.notes ?? [];
   }
   entry.chain = chainLink(previous, roundContent(log, inputs, entry), result.hash);
@@ -242,6 +249,26 @@ function readableVersions(): string {
   return list.length > 1 ? `${list.slice(0, -1).join(', ')} and ${list.at(-1)}` : list.join('');
 }
 
+/** Version 4 reasons are short strings; older versions have none. */
+function checkReasons(version: number, round: Partial<LoggedRound>, n: number): void {
+  for (const sub of Array.isArray(round.submissions) ? round.submissions : []) {
+    const why: unknown = sub && typeof sub === 'object' ? sub.why : undefined;
+    if (why === undefined) continue;
+    if (version < 4) {
+      throw new LogError(
+        `corrupt match log: round ${n} has a reason, which version ${version} logs do not hold`,
+        n,
+      );
+    }
+    if (typeof why !== 'string' || why.length > WHY_MAX_LENGTH) {
+      throw new LogError(
+        `corrupt match log: round ${n}: a reason must be text of at most ${WHY_MAX_LENGTH} characters`,
+        n,
+      );
+    }
+  }
+}
+
 /** Shape check of an untrusted parsed log; throws LogError naming the problem. */
 export function parseLog(value: unknown): MatchLog {
   if (!value || typeof value !== 'object')
@@ -277,6 +304,7 @@ export function parseLog(value: unknown): MatchLog {
     ) {
       throw new LogError(`corrupt match log: round ${i + 1} is malformed`, i + 1);
     }
+    checkReasons(log.version!, r, i + 1);
   });
   if (log.end !== undefined) {
     if (!log.end || typeof log.end.rounds !== 'number' || typeof log.end.chain !== 'string') {

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { EVENTS } from '../data/events';
 import { SCENARIOS } from '../data/scenarios';
 import { MAX_TOWNS, MIN_TOWNS } from '../engine/match';
+import { WHY_MAX_LENGTH } from '../engine/match-log';
 import { LIMITS, townPlanSchema } from '../engine/plan-schema';
 import { ANNOUNCEMENT_MAX_LENGTH, NAME_MAX_LENGTH, normaliseName } from './codes';
 import { PLAN_SECTIONS, PORTFOLIOS } from './roles';
@@ -193,6 +194,18 @@ export const studentMessages = {
     .strict()
     .describe(
       "Mayor only, in planning: submit the town's draft; it must pass every plan rule, budget included. Answered by submitted.",
+    ),
+  why: z
+    .object({
+      text: z
+        .string()
+        .transform((s) => s.trim())
+        .pipe(z.string().max(WHY_MAX_LENGTH, `at most ${WHY_MAX_LENGTH} characters`))
+        .describe(`The reason, 0 to ${WHY_MAX_LENGTH} characters after trimming; empty clears it.`),
+    })
+    .strict()
+    .describe(
+      "Replace the team's one-line reason for its plan (issue 15): any member of the town; briefing or planning; not after the mayor submitted. The mayor's submit carries it into the match log. Answered by draftSaved (section `why`).",
     ),
   unsubmit: z
     .object({ round: z.number().int().min(1) })

@@ -34,7 +34,8 @@ export interface WelcomeMessage {
 export interface ServerMessages {
   welcome: WelcomeMessage;
   seat: { townId: string | null; portfolios: Portfolio[] };
-  draftSaved: { section: PlanSection; version: number };
+  /** `why`: the team's reason line (issue 15), not a plan section. */
+  draftSaved: { section: PlanSection | 'why'; version: number };
   submitted: { round: number; townId: string };
   announcement: { text: string };
   ack: { type: string };
