@@ -8,12 +8,11 @@
  * (client/net/retry.ts). Checked: every submitted plan is still submitted after the move.
  */
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { parseArgs } from 'node:util';
 import { Client, type Room } from 'colyseus.js';
 import { Redis } from 'ioredis';
 import { RETRY_MS } from '../client/net/retry';
-import { spawnClusterProcess, type ClusterProcess } from './cluster-process';
+import { freePort, spawnClusterProcess, type ClusterProcess } from './cluster-process';
 
 const { values } = parseArgs({
   options: {
@@ -43,17 +42,6 @@ interface Seat {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 async function until(test: () => boolean | Promise<boolean>, what: string, ms = 120_000) {
   const deadline = Date.now() + ms;

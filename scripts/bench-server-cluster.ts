@@ -6,9 +6,8 @@
  * what the server alone could do).
  */
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
-import { spawnClusterProcess, type ClusterProcess } from './cluster-process';
+import { freePort, spawnClusterProcess, type ClusterProcess } from './cluster-process';
 
 export interface BenchMetrics {
   resolveMs: number[];
@@ -24,17 +23,6 @@ export interface ProcessMetrics {
   joined: BenchMetrics;
   after: BenchMetrics;
   peakRss: number;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /** N processes on Redis (a database of its own, emptied) and PostgreSQL (a fresh schema). */

@@ -5,16 +5,14 @@
  * log, keeps every submitted plan and draft, and finishes the match with a log that verifies.
  * Skips with one line where the services are absent; fails under CI=true.
  */
-import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseLog, replayLog, type TownPlan } from '../../shared/index';
-import { spawnClusterProcess, type ClusterProcess } from '../../scripts/cluster-process';
+import { parseLog, replayLog } from '../../shared/index';
+import { freePort, spawnClusterProcess, type ClusterProcess } from '../../scripts/cluster-process';
 import { freshSchema, POSTGRES_URL, REDIS_URL, serviceMissing } from '../unit/services-available';
 import {
   ackOf,
   advanceBody,
-  countOf,
   createSession,
   joinInstructor,
   joinStudent,
@@ -23,20 +21,11 @@ import {
   waitFor,
   type Joined,
   type Session,
+  expectSubmittedAndDraftKept,
+  submitAndLeaveDraft,
 } from './helpers';
 
 const missing = (await serviceMissing('redis')) ?? (await serviceMissing('postgres'));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * A Redis database of its own (11; the benchmarks use 13 and 14), emptied first: no listings or
@@ -89,10 +78,6 @@ async function ownerOf(roomId: string): Promise<ClusterProcess> {
     if (health.process.id === listed?.processId && health.process.rooms > 0) return p;
   }
   throw new Error('no live process runs the class');
-}
-
-function draftOf(j: Joined, townId: string): TownPlan {
-  return JSON.parse(String(stateOf(j).towns.get(townId)!.private!.draft)) as TownPlan;
 }
 
 /**
@@ -210,19 +195,7 @@ describe.skipIf(missing !== null)('several processes on Redis and PostgreSQL', (
   });
 
   it('a process killed mid-round: the class resumes elsewhere with every plan and draft', async () => {
-    const plan = draftOf(ana, 'dongguan');
-    ana.room.send('draft', {
-      section: 'environment',
-      value: { ...plan.environment, enforcement: 'strict', greenSubsidy: 7 },
-    });
-    await waitFor(() => draftOf(ana, 'dongguan').environment.greenSubsidy === 7, 'draft');
-    ana.room.send('submit', { round: 1 });
-    await waitFor(() => countOf(ana, 'submitted') === 1, 'submission acknowledged');
-    bo.room.send('draft', {
-      section: 'preferential',
-      value: { ...draftOf(bo, 'shunde').preferential, landDiscount: 0.3 },
-    });
-    await waitFor(() => countOf(bo, 'draftSaved') === 1, 'Bo’s draft saved');
+    await submitAndLeaveDraft(ana, bo);
     await settled(bo);
 
     const owner = await ownerOf(session.roomId);
@@ -236,15 +209,7 @@ describe.skipIf(missing !== null)('several processes on Redis and PostgreSQL', (
     const boBack = await rejoinStudent(survivors[1].url, session.code, bo.welcome.seatToken!);
     const adopter = await ownerOf(session.roomId);
     expect(survivors).toContain(adopter);
-    expect(anaBack.welcome.townId).toBe('dongguan');
-    await waitFor(() => stateOf(anaBack).phase === 'planning', 'planning again');
-    expect(stateOf(anaBack).round).toBe(1);
-    await waitFor(
-      () => stateOf(anaBack).towns.get('dongguan')?.private?.draft !== undefined,
-      'state',
-    );
-    expect(stateOf(anaBack).towns.get('dongguan')!.submitted).toBe(true);
-    expect(draftOf(boBack, 'shunde').preferential.landDiscount).toBe(0.3);
+    await expectSubmittedAndDraftKept(anaBack, boBack);
     // The dead process's listing is gone; the class is listed by the process that adopted it.
     const listingAfter = await listing(session.roomId);
     expect(listingBefore?.processId).toBeDefined();

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from 'colyseus.js';
 import type { GameServer } from '../../server/app';
-import type { Proposal, TownPlan } from '../../shared/index';
+import type { Proposal } from '../../shared/index';
 import type { NewsItem } from '../../shared/protocol/messages';
 import {
   ackOf,
@@ -21,6 +21,7 @@ import {
   waitFor,
   type Joined,
   type Session,
+  draftOf,
 } from './helpers';
 
 let server: GameServer;
@@ -30,10 +31,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.shutdown();
 });
-
-function draftOf(j: Joined, townId: string): TownPlan {
-  return JSON.parse(String(stateOf(j).towns.get(townId)!.private!.draft)) as TownPlan;
-}
 
 function news(j: Joined): NewsItem[] {
   return stateOf(j).news.map((n) => JSON.parse(n) as NewsItem);

@@ -14,7 +14,7 @@ import {
   stateOf,
   tempDataDir,
   waitFor,
-  type Joined,
+  draftOf,
 } from './helpers';
 
 let server: GameServer;
@@ -26,11 +26,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.shutdown();
 });
-
-function draftOf(j: Joined, townId: string): TownPlan {
-  const town = stateOf(j).towns.get(townId)!;
-  return JSON.parse(String(town.private!.draft)) as TownPlan;
-}
 
 describe('a full classroom match', () => {
   it('plays 3 rounds with an instructor, a team of two, a lone student and two bots', async () => {

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, type Room } from 'colyseus.js';
 import { createGameServer, type GameServer } from '../../server/app';
+import type { TownPlan } from '../../shared/index';
 import type { SessionConfigInput } from '../../shared/protocol/messages';
 
 export function tempDataDir(): string {
@@ -179,4 +180,45 @@ export async function ackOf(j: Joined, type: string, body: unknown = {}): Promis
   j.room.send(type, body);
   await waitFor(() => countOf(j, 'ack') > before || countOf(j, 'error') > errors, `ack of ${type}`);
   if (countOf(j, 'error') > errors) throw new Error(JSON.stringify(lastOf(j, 'error')));
+}
+
+/** The team's shared draft plan of a town, as its members see it. */
+export function draftOf(j: Joined, townId: string): TownPlan {
+  return JSON.parse(String(stateOf(j).towns.get(townId)!.private!.draft)) as TownPlan;
+}
+
+/**
+ * What a crash must not lose (restart and failover tests): Ana's Dongguan submits strict
+ * enforcement with a green subsidy of 7; Bo's Shunde leaves an unsubmitted draft with a 30 % land
+ * discount. Resolves once the server has acknowledged both.
+ */
+export async function submitAndLeaveDraft(ana: Joined, bo: Joined): Promise<void> {
+  const plan = draftOf(ana, 'dongguan');
+  ana.room.send('draft', {
+    section: 'environment',
+    value: { ...plan.environment, enforcement: 'strict', greenSubsidy: 7 },
+  });
+  await waitFor(() => draftOf(ana, 'dongguan').environment.greenSubsidy === 7, 'draft');
+  ana.room.send('submit', { round: 1 });
+  await waitFor(() => countOf(ana, 'submitted') === 1, 'submission acknowledged');
+  bo.room.send('draft', {
+    section: 'preferential',
+    value: { ...draftOf(bo, 'shunde').preferential, landDiscount: 0.3 },
+  });
+  await waitFor(() => countOf(bo, 'draftSaved') === 1, 'Bo’s draft saved');
+}
+
+/** After the crash: the same round, Dongguan's plan still submitted, Shunde's draft kept. */
+export async function expectSubmittedAndDraftKept(ana: Joined, bo: Joined): Promise<void> {
+  if (ana.welcome.townId !== 'dongguan' || bo.welcome.townId !== 'shunde') {
+    throw new Error(`seats changed towns: ${ana.welcome.townId}, ${bo.welcome.townId}`);
+  }
+  await waitFor(() => stateOf(ana).phase === 'planning', 'planning again');
+  await waitFor(() => stateOf(ana).towns.get('dongguan')?.private?.draft !== undefined, 'state');
+  const round = stateOf(ana).round;
+  const submitted = stateOf(ana).towns.get('dongguan')!.submitted;
+  const discount = draftOf(bo, 'shunde').preferential.landDiscount;
+  if (round !== 1 || !submitted || discount !== 0.3) {
+    throw new Error(`lost: round ${round}, submitted ${submitted}, land discount ${discount}`);
+  }
 }

@@ -4,7 +4,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from 'colyseus.js';
 import type { GameServer } from '../../server/app';
-import type { TownPlan } from '../../shared/index';
 import {
   countOf,
   createSession,
@@ -17,6 +16,7 @@ import {
   type Joined,
   type Session,
   settled,
+  draftOf,
 } from './helpers';
 
 let server: GameServer;
@@ -55,10 +55,6 @@ async function errorAfter(j: Joined, send: () => void): Promise<WireError> {
   send();
   await waitFor(() => countOf(j, 'error') > before, 'an error message');
   return lastOf<WireError>(j, 'error')!;
-}
-
-function draftOf(j: Joined, townId: string): TownPlan {
-  return JSON.parse(String(stateOf(j).towns.get(townId)!.private!.draft)) as TownPlan;
 }
 
 describe('input hygiene', () => {

@@ -6,10 +6,10 @@
  * redis-driver.ts). Skips where redis-server is not installed, except under CI=true.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ResilientRedisDriver } from '../../server/redis-driver';
+import { freePort } from '../../scripts/cluster-process';
 import { waitFor } from './helpers';
 
 const installed = spawnSync('redis-server', ['--version']).status === 0;
@@ -17,17 +17,6 @@ if (!installed && process.env.CI === 'true') {
   throw new Error('redis-server is not installed (required under CI=true)');
 }
 if (!installed) console.log('skipping the Redis outage test: redis-server is not installed');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 describe.skipIf(!installed)('the room listing after a Redis outage', () => {
   let port: number;

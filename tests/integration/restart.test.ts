@@ -15,6 +15,8 @@ import {
   tempDataDir,
   waitFor,
   type Joined,
+  expectSubmittedAndDraftKept,
+  submitAndLeaveDraft,
 } from './helpers';
 
 const dataDir = tempDataDir();
@@ -37,10 +39,6 @@ afterAll(() => {
   for (const c of children) c.kill('SIGKILL');
 });
 
-function draftOf(j: Joined, townId: string): TownPlan {
-  return JSON.parse(String(stateOf(j).towns.get(townId)!.private!.draft)) as TownPlan;
-}
-
 describe('restart mid-match', () => {
   it('resumes with the submissions and drafts kept', async () => {
     const first = await startProcess();
@@ -58,19 +56,7 @@ describe('restart mid-match', () => {
     const bo = await joinStudent(first.url, session.code, { name: 'Bo', townId: 'shunde' });
     teacher.room.send('instructor:start', {});
     await waitFor(() => stateOf(ana).phase === 'planning', 'planning');
-    const plan = draftOf(ana, 'dongguan');
-    ana.room.send('draft', {
-      section: 'environment',
-      value: { ...plan.environment, enforcement: 'strict', greenSubsidy: 7 },
-    });
-    await waitFor(() => draftOf(ana, 'dongguan').environment.greenSubsidy === 7, 'draft');
-    ana.room.send('submit', { round: 1 });
-    await waitFor(() => countOf(ana, 'submitted') === 1, 'acknowledged');
-    bo.room.send('draft', {
-      section: 'preferential',
-      value: { ...draftOf(bo, 'shunde').preferential, landDiscount: 0.3 },
-    });
-    await waitFor(() => countOf(bo, 'draftSaved') === 1, 'Bo’s draft saved');
+    await submitAndLeaveDraft(ana, bo);
 
     first.child.kill('SIGKILL');
     await new Promise((r) => first.child.once('exit', r));
@@ -80,16 +66,7 @@ describe('restart mid-match', () => {
       seatToken: ana.welcome.seatToken,
     });
     const boBack = await joinStudent(second.url, session.code, { seatToken: bo.welcome.seatToken });
-    expect(anaBack.welcome.townId).toBe('dongguan');
-    expect(boBack.welcome.townId).toBe('shunde');
-    await waitFor(() => stateOf(anaBack).phase === 'planning', 'planning again');
-    expect(stateOf(anaBack).round).toBe(1);
-    await waitFor(
-      () => stateOf(anaBack).towns.get('dongguan')?.private?.draft !== undefined,
-      'state',
-    );
-    expect(stateOf(anaBack).towns.get('dongguan')!.submitted).toBe(true);
-    expect(draftOf(boBack, 'shunde').preferential.landDiscount).toBe(0.3);
+    await expectSubmittedAndDraftKept(anaBack, boBack);
 
     boBack.room.send('submit', { round: 1 });
     await waitFor(() => stateOf(anaBack).phase === 'results', 'round 1 resolved after the restart');
