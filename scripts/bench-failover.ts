@@ -7,12 +7,10 @@
  * student is back in, reconnecting on the browser client's own back-off schedule
  * (client/net/retry.ts). Checked: every submitted plan is still submitted after the move.
  */
-import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { Client, type Room } from 'colyseus.js';
-import { Redis } from 'ioredis';
 import { RETRY_MS } from '../client/net/retry';
-import { freePort, spawnClusterProcess, type ClusterProcess } from './cluster-process';
+import { startLocalCluster, type ClusterProcess } from './cluster-process';
 
 const { values } = parseArgs({
   options: {
@@ -91,26 +89,13 @@ async function localRooms(p: ClusterProcess): Promise<number> {
 }
 
 async function oneRun(run: number): Promise<{ adoptedMs: number; backMs: number[] }> {
-  const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379/13';
-  const redis = new Redis(redisUrl);
-  await redis.flushdb();
-  redis.disconnect();
-  const env = {
-    REDIS_URL: redisUrl,
-    DATABASE_URL: process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test',
-    DATABASE_SCHEMA: `ct_failover_${Date.now().toString(36)}_${run}`,
-    CLUSTER_SECRET: randomBytes(24).toString('hex'),
-    CLUSTER_LOCK_MS: String(LOCK_MS),
-  };
-  const processes: ClusterProcess[] = [];
-  for (let i = 0; i < 3; i++) {
-    const port = await freePort();
-    processes.push(
-      spawnClusterProcess({ port, publicAddress: `127.0.0.1:${port}`, env, label: `p${i + 1}` }),
-    );
-  }
+  const processes = await startLocalCluster({
+    count: 3,
+    redisDb: 13,
+    schemaPrefix: `ct_failover_${run}`,
+    env: { CLUSTER_LOCK_MS: String(LOCK_MS) },
+  });
   try {
-    await Promise.all(processes.map((p) => p.ready));
     const [first, ...survivors] = processes;
     const via = survivors.map((p) => p.url);
     const seats: Seat[] = [];

@@ -5,9 +5,7 @@
  * from it (the load generators share this machine's cores, so wall-clock figures understate
  * what the server alone could do).
  */
-import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
-import { freePort, spawnClusterProcess, type ClusterProcess } from './cluster-process';
+import { startLocalCluster } from './cluster-process';
 
 export interface BenchMetrics {
   resolveMs: number[];
@@ -30,33 +28,15 @@ export async function startBenchCluster(
   count: number,
   execArgv: string[],
 ): Promise<{ urls: string[]; stop: () => Promise<void> }> {
-  const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379/14';
-  const redis = new Redis(redisUrl);
-  await redis.flushdb();
-  redis.disconnect();
-  const env = {
-    REDIS_URL: redisUrl,
-    DATABASE_URL: process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test',
-    DATABASE_SCHEMA: `ct_bench_${Date.now().toString(36)}`,
-    CLUSTER_SECRET: randomBytes(24).toString('hex'),
-    CLUSTER_TOWNS_METRICS: '1',
-  };
-  const processes: ClusterProcess[] = [];
-  for (let i = 0; i < count; i++) {
-    const port = await freePort();
-    processes.push(
-      spawnClusterProcess({
-        port,
-        publicAddress: `127.0.0.1:${port}`,
-        env,
-        label: `p${i + 1}`,
-        execArgv,
-        // BENCH_ECHO=1 shows what the processes print (a failed run's reasons).
-        echo: process.env.BENCH_ECHO === '1',
-      }),
-    );
-  }
-  await Promise.all(processes.map((p) => p.ready));
+  const processes = await startLocalCluster({
+    count,
+    redisDb: 14,
+    schemaPrefix: 'ct_bench',
+    env: { CLUSTER_TOWNS_METRICS: '1' },
+    execArgv,
+    // BENCH_ECHO=1 shows what the processes print (a failed run's reasons).
+    echo: process.env.BENCH_ECHO === '1',
+  });
   return {
     urls: processes.map((p) => p.url),
     stop: async () => {
@@ -116,8 +96,9 @@ export function perProcessReport(
     `All processes: ${fmt(joinCpu / 1000)} s CPU for ${connections} joins ` +
       `(${fmt(joinCpu / Math.max(1, connections), 2)} ms each), ${fmt(playCpu / 1000)} s for ` +
       `${shape.rounds} rounds (${fmt(perConnectionRound, 2)} ms per connection and round). ` +
-      `Projected: one core carries about ${Math.round(perCore).toLocaleString('en')} connected ` +
-      `students at one round a minute with 30 % headroom (CPU only; memory per connection above).`,
+      `CPU alone would let one core carry about ${Math.round(perCore).toLocaleString('en')} ` +
+      `connected students at one round a minute with 30 % headroom; the lock-step burst of a ` +
+      `round, not average CPU, is what limits a process (BENCHMARKS.md: plan ~1,000–1,200 per core).`,
   );
   return lines.join('\n');
 }

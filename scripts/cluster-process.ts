@@ -3,6 +3,8 @@
  * started by `npm run start:cluster`, the multi-process benchmark and the failover tests.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
 import { createServer } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -105,4 +107,56 @@ export function spawnClusterProcess(options: ClusterProcessOptions): ClusterProc
     ready,
     exited,
   };
+}
+
+export interface LocalClusterOptions {
+  count: number;
+  /** Redis database of this cluster on the local Redis (emptied first), unless REDIS_URL is set. */
+  redisDb: number;
+  /** Prefix of the fresh PostgreSQL schema (DATABASE_URL or the local service). */
+  schemaPrefix: string;
+  /** More settings for every process (CLUSTER_LOCK_MS, CLUSTER_TOWNS_METRICS, …). */
+  env?: Record<string, string>;
+  execArgv?: string[];
+  /** Print the processes' output (a failed run's reasons). */
+  echo?: boolean;
+}
+
+/**
+ * A cluster on this machine for the benchmarks: N processes on free ports, one Redis database
+ * emptied first and a fresh PostgreSQL schema, so runs never see each other's classes.
+ */
+export async function startLocalCluster(options: LocalClusterOptions): Promise<ClusterProcess[]> {
+  const redisUrl = process.env.REDIS_URL || `redis://127.0.0.1:6379/${options.redisDb}`;
+  const redis = new Redis(redisUrl);
+  await redis.flushdb();
+  redis.disconnect();
+  const env = {
+    REDIS_URL: redisUrl,
+    DATABASE_URL: process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test',
+    DATABASE_SCHEMA: `${options.schemaPrefix}_${Date.now().toString(36)}`,
+    CLUSTER_SECRET: randomBytes(24).toString('hex'),
+    ...options.env,
+  };
+  const processes: ClusterProcess[] = [];
+  for (let i = 0; i < options.count; i++) {
+    const port = await freePort();
+    processes.push(
+      spawnClusterProcess({
+        port,
+        publicAddress: `127.0.0.1:${port}`,
+        env,
+        label: `p${i + 1}`,
+        execArgv: options.execArgv,
+        echo: options.echo,
+      }),
+    );
+  }
+  try {
+    await Promise.all(processes.map((p) => p.ready));
+  } catch (error) {
+    for (const p of processes) p.child.kill('SIGKILL');
+    throw error;
+  }
+  return processes;
 }
