@@ -1,0 +1,150 @@
+/**
+ * Overbuilt, with debt and no growth (003 §3.3, Zhuhai): "Zhuhai actually overbuilt its
+ * infrastructure beyond sustainable demand … Its over-sized airport exhausted its initial capital
+ * and became a drag on its economy."
+ *
+ * Thresholds, over the rounds from the town's first construction spending to the end of the log
+ * (at least MIN_ROUNDS of them):
+ * - construction over those rounds cost at least MIN_BUILD_YEARS times the town's yearly revenue
+ *   before it started building (works beyond its means);
+ * - the money ran out: the borrowing ceiling was reached (a DebtLimitReached event) or the debt
+ *   ended at least DEBT_TO_REVENUE times the yearly revenue ("exhausted its initial capital");
+ * - no growth to show for it: the town's GDP grew no faster than the median of the other towns
+ *   over the same rounds ("a drag on its economy").
+ * A town that built heavily and grew faster than its neighbours is not claimed, whatever its debt.
+ */
+import { percent, text, whole } from '../campaign/text';
+import {
+  constructionSpending,
+  countEvents,
+  fixed3,
+  median,
+  nameOf,
+  roundNumber,
+  roundSpan,
+  townIn,
+} from './timeline';
+import { LESSON_CITATIONS } from './citations';
+import type { Chapter, DebriefTimeline } from './types';
+
+export const OVERBUILT = {
+  minRounds: 3,
+  minBuildYears: 2,
+  debtToRevenue: 1.5,
+} as const;
+
+interface Case {
+  town: string;
+  from: number;
+  to: number;
+  built: number;
+  revenue: number;
+  /** Yearly revenue before the first construction round. */
+  startRevenue: number;
+  debt: number;
+  lastRevenue: number;
+  ceilingHits: number;
+  growth: number;
+  othersGrowth: number;
+}
+
+const gdpGrowth = (t: DebriefTimeline, id: string, from: number, to: number): number | null => {
+  const a = townIn(t.states[from - 1], id);
+  const b = townIn(t.states[to], id);
+  return a && b && a.last.gdp > 0 ? b.last.gdp / a.last.gdp - 1 : null;
+};
+
+function caseOf(t: DebriefTimeline, id: string): Case | null {
+  const to = t.states.length - 1;
+  let from = 0;
+  for (let i = 1; i <= to && from === 0; i++) if (constructionSpending(t, i, id) > 0) from = i;
+  if (from === 0 || to - from + 1 < OVERBUILT.minRounds) return null;
+  let built = 0;
+  let revenue = 0;
+  for (let i = from; i <= to; i++) {
+    built += constructionSpending(t, i, id);
+    revenue += townIn(t.states[i], id)?.last.revenue ?? 0;
+  }
+  const end = townIn(t.states[to], id);
+  const growth = gdpGrowth(t, id, from, to);
+  if (!end || growth === null) return null;
+  const others = t.states[to].towns
+    .filter((x) => x.id !== id)
+    .map((x) => gdpGrowth(t, x.id, from, to))
+    .filter((g): g is number => g !== null);
+  return {
+    town: id,
+    from,
+    to,
+    built,
+    revenue,
+    startRevenue: townIn(t.states[from - 1], id)?.last.revenue ?? 0,
+    debt: end.debt,
+    lastRevenue: end.last.revenue,
+    ceilingHits: countEvents(t, from, to, (e) =>
+      e.type === 'DebtLimitReached' && e.town === id ? 1 : 0,
+    ),
+    growth,
+    othersGrowth: median(others),
+  };
+}
+
+function shows(c: Case): boolean {
+  if (c.startRevenue <= 0 || c.built < OVERBUILT.minBuildYears * c.startRevenue) return false;
+  const broke = c.ceilingHits > 0 || c.debt >= OVERBUILT.debtToRevenue * c.lastRevenue;
+  return broke && c.growth <= c.othersGrowth;
+}
+
+function chapter(t: DebriefTimeline, c: Case): Chapter {
+  const town = nameOf(t, c.town);
+  const span = roundSpan(t, c.from, c.to);
+  const ceiling =
+    c.ceilingHits > 0
+      ? text(
+          `, hit its borrowing ceiling in ${c.ceilingHits} rounds`,
+          `，其中${c.ceilingHits}轮触及借债上限`,
+        )
+      : text('', '');
+  return {
+    id: `overbuilt-${c.town}-${roundNumber(t, c.from)}`,
+    rule: 'overbuilt',
+    fromRound: roundNumber(t, c.from),
+    toRound: roundNumber(t, c.to),
+    towns: [c.town],
+    finding: text(
+      `${town.en} spent ${whole(c.built)} M RMB on construction in ${span.en}, ${(c.built / c.startRevenue).toFixed(1)} times its yearly revenue before${ceiling.en}, and ended with a debt of ${whole(c.debt)} M RMB (${(c.debt / Math.max(c.lastRevenue, 1e-9)).toFixed(1)} years of revenue), while its GDP grew ${percent(c.growth)} against ${percent(c.othersGrowth)} for the median town.`,
+      `${span.zh}，${town.zh}在建设上花费${whole(c.built)}百万元，相当于此前年收入的${(c.built / c.startRevenue).toFixed(1)}倍${ceiling.zh}，期末负债${whole(c.debt)}百万元（相当于${(c.debt / Math.max(c.lastRevenue, 1e-9)).toFixed(1)}年的收入）；而其GDP仅增长${percent(c.growth)}，中位城镇为${percent(c.othersGrowth)}。`,
+    ),
+    lesson: text(
+      "Infrastructure built beyond sustainable demand does not bring the firms by itself: it exhausts the capital, leaves debt and upkeep, and becomes a drag on the economy, as Zhuhai's over-sized airport did.",
+      '超出可持续需求的基础设施本身并不能引来企业：它耗尽资金，留下债务和维护费用，成为经济的拖累，就像珠海过大的机场一样。',
+    ),
+    citation: LESSON_CITATIONS.overbuilt,
+    question: text(
+      `Which of ${town.en}'s works did its firms actually need, and how could the town have known before it built them?`,
+      `${town.zh}的哪些工程是企业真正需要的？在动工之前，它怎样才能知道？`,
+    ),
+    evidence: {
+      town: c.town,
+      construction: fixed3(c.built),
+      revenue: fixed3(c.revenue),
+      revenueBefore: fixed3(c.startRevenue),
+      debt: fixed3(c.debt),
+      yearlyRevenue: fixed3(c.lastRevenue),
+      ceilingHits: c.ceilingHits,
+      gdpGrowth: fixed3(c.growth),
+      medianOtherGdpGrowth: fixed3(c.othersGrowth),
+    },
+  };
+}
+
+/** The town that built most against its revenue and has nothing to show for it, or nothing. */
+export function overbuilt(t: DebriefTimeline): Chapter[] {
+  const found = t.states[0].towns
+    .map((x) => caseOf(t, x.id))
+    .filter((c): c is Case => c !== null && shows(c))
+    .sort(
+      (a, b) => b.built / b.startRevenue - a.built / a.startRevenue || (a.town < b.town ? -1 : 1),
+    );
+  return found[0] ? [chapter(t, found[0])] : [];
+}
