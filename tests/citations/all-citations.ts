@@ -5,6 +5,7 @@
  * the glossary) and the policy and results panels. Add a new source of citations here.
  */
 import { CAMPAIGN, GLOSSARY } from '../../shared/campaign';
+import { LESSON_CITATIONS } from '../../shared/debrief/citations';
 import { CITE as ADVISOR } from '../../shared/campaign/advisor-citations';
 import type { Citation } from '../../shared/data/citation';
 import { EVENTS } from '../../shared/data/events';
@@ -48,11 +49,17 @@ export const PANEL_CITATIONS: readonly CitationUse[] = [
   { where: 'cluster types', citation: CLUSTER_TYPE_CITATION },
 ];
 
+/** The debrief's chapters: the lesson each detection rule cites (shared/debrief/citations.ts). */
+export const DEBRIEF_CITATIONS: readonly CitationUse[] = Object.entries(LESSON_CITATIONS).map(
+  ([rule, citation]) => ({ where: `debrief ${rule}`, citation }),
+);
+
 /** Every place the game shows a citation. */
 export const ALL_CITATIONS: readonly CitationUse[] = [
   ...EVENT_AND_SCENARIO_CITATIONS,
   ...CAMPAIGN_CITATIONS,
   ...PANEL_CITATIONS,
+  ...DEBRIEF_CITATIONS,
 ];
 
 /** Identity of a quoted passage: the same paper, section label and quote. */

@@ -11,6 +11,8 @@ import { firmCount } from '../../shared/engine/industry';
 import type { MatchLog } from '../../shared/engine/match-log';
 import { pollutionIndex } from '../../shared/engine/pollution';
 import type { MatchState, TownPlan } from '../../shared/engine/types';
+import { DEBRIEF_CITATIONS } from '../citations/all-citations';
+import { describeCitations } from '../citations/check';
 import { crackdown, opening, overbuild, planWith, scriptedLog } from './debrief-logs';
 
 const memo = new Map<string, { log: MatchLog; chapters: Chapter[] }>();
@@ -264,3 +266,5 @@ describe('debrief chapters', () => {
     }
   });
 });
+
+describeCitations('debrief chapter citations', DEBRIEF_CITATIONS);
