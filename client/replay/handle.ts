@@ -24,6 +24,8 @@ export interface ReplayHandle {
   annotations: Annotation[];
   /** 'alone', 'presenting', 'following' or 'detached'. */
   sync: string;
+  /** Following, with the follower's own town shown at the presenter's round. */
+  mine: boolean;
   /** Milliseconds the verification took in this browser. */
   verifyMs: number;
   /** Milliseconds from opening the file to a ready viewer: read, parse, verify, first layout. */
@@ -48,6 +50,7 @@ export function createHandle(): ReplayHandle {
     townId: '',
     annotations: [],
     sync: 'alone',
+    mine: false,
     verifyMs: 0,
     loadMs: 0,
   };

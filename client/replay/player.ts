@@ -181,11 +181,19 @@ export function mountPlayer(root: HTMLElement, options: PlayerOptions): () => vo
       timeline.setMarks(list.map((a) => a.round));
     },
   );
+  const ownTown = knownTown(options.syncContext.ownTownId);
   const sync = mountSync(
     options.syncFactory,
     options.syncContext,
     () => ({ ...position }),
-    (remote) => go(remote, true),
+    // Following with "my town": the presenter's round, the follower's own town in full.
+    (remote) =>
+      go(
+        sync.mine() && ownTown
+          ? { ...remote, view: 'town', townId: ownTown, compare: undefined }
+          : remote,
+        true,
+      ),
     (mode) => onSyncMode(mode),
   );
   const fork = mountFork(log, options.onPlay);
@@ -243,6 +251,7 @@ export function mountPlayer(root: HTMLElement, options: PlayerOptions): () => vo
 
   function onSyncMode(mode: SyncMode): void {
     handle.sync = mode;
+    handle.mine = sync.mine();
     const lock = mode === 'following';
     for (const control of [townButton, regionButton, townSelect]) control.disabled = lock;
     timeline.update(position.round, lock);

@@ -1,7 +1,8 @@
 /**
  * Class sync controls: present (publish every move), follow (apply the presenter's moves and
  * lock the timeline), detach to explore alone while the presenter's latest position is still
- * remembered, and re-attach to jump back to it.
+ * remembered, and re-attach to jump back to it. A follower who played in the class can also keep
+ * the presenter's round while looking at their own town ("my town", issue 15), and switch back.
  */
 import { t } from '../i18n';
 import { h } from '../app/dom';
@@ -16,6 +17,8 @@ export interface SyncPanel {
   follow(): void;
   /** Called by the viewer after every move; publishes when presenting. */
   moved(position: ReplayPosition): void;
+  /** Following, but showing the follower's own town at the presenter's round. */
+  mine(): boolean;
   relabel(): void;
   destroy(): void;
 }
@@ -28,6 +31,7 @@ export function mountSync(
   onMode: (mode: SyncMode) => void,
 ): SyncPanel {
   let mode: SyncMode = 'alone';
+  let mine = false;
   let channel: SyncChannel | null = null;
   let unsubscribe: (() => void) | null = null;
   let latest: ReplayPosition | null = null;
@@ -79,23 +83,38 @@ export function mountSync(
   }
 
   function detach(): void {
+    mine = false;
     setMode('detached');
   }
 
   function reattach(): void {
+    mine = false;
     setMode('following');
+    if (latest) apply(latest);
+  }
+
+  /** My town at the class's round, or back to exactly what the presenter shows. */
+  function toggleMine(): void {
+    mine = !mine;
+    render();
+    onMode(mode);
     if (latest) apply(latest);
   }
 
   function stop(): void {
     close();
+    mine = false;
     setMode('alone');
   }
 
   function render(): void {
     // Following before the instructor presents: say so rather than look stuck.
     const waiting = mode === 'following' && latest === null;
-    status.textContent = t(`replay:sync.status.${waiting ? 'waiting' : mode}`);
+    const state = waiting ? 'waiting' : mode === 'following' && mine ? 'mine' : mode;
+    status.textContent = t(`replay:sync.status.${state}`);
+    const own = context.ownTownId
+      ? [button('replay-mine', mine ? 'replay:sync.classView' : 'replay:sync.mine', toggleMine)]
+      : [];
     switch (mode) {
       case 'alone':
         buttons.replaceChildren(
@@ -108,7 +127,8 @@ export function mountSync(
         break;
       case 'following':
         buttons.replaceChildren(
-          button('replay-detach', 'replay:sync.detach', detach, true),
+          ...own,
+          button('replay-detach', 'replay:sync.detach', detach, !context.ownTownId),
           button('replay-stop', 'replay:sync.stopFollowing', stop),
         );
         break;
@@ -129,6 +149,7 @@ export function mountSync(
     moved(position) {
       if (mode === 'presenting') channel?.publish(position);
     },
+    mine: () => mode === 'following' && mine,
     relabel: render,
     destroy: close,
   };

@@ -40,6 +40,8 @@ export interface SyncContext {
   instructorKey?: string;
   /** The session's join code, for followers (from the `?code=` of the replay link). */
   joinCode?: string;
+  /** The town this browser played in that class (its saved seat), for "my town" (issue 15). */
+  ownTownId?: string;
 }
 
 /** Opens a channel for one replay. May connect in the background; publish must not throw. */

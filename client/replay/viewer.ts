@@ -25,6 +25,7 @@ import {
   type AnnotationStore,
 } from './annotations';
 import type { PlayHandoff } from './fork-view';
+import { loadSeat } from '../net/seat-store';
 import { createHandle } from './handle';
 import { NotJsonError, readLog, verifyLog } from './loader';
 import { mountOpenScreen, type OpenScreen } from './open-screen';
@@ -207,6 +208,8 @@ export function mountReplayViewer(root: HTMLElement, options: ViewerOptions = {}
           matchId: match?.matchId ?? (follow ? (options.matchId ?? undefined) : undefined),
           instructorKey: match?.instructorKey,
           joinCode,
+          // The town this browser played in the class, if it did (its saved seat).
+          ownTownId: joinCode ? (loadSeat(joinCode)?.townId ?? undefined) : undefined,
         },
         handle,
         testMode: options.testMode ?? false,
