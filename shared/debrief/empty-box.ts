@@ -1,20 +1,21 @@
 /**
  * An "empty box" foreign cluster (002 §2.2.2, 001 ¶15): foreign plants drawn by untargeted
- * incentives into a "policy district" that buy almost nothing from local firms. In Suzhou "only
- * 175 foreign-funded enterprises from 5 development zones" of more than 2,100 had supplier ties
- * with local enterprises: about 8 %.
+ * incentives into a "policy district" that buy almost nothing from local firms. In Suzhou "only 175
+ * foreign-funded enterprises from 5 development zones" of more than 2,100 had supplier ties with
+ * local enterprises: about 8 %.
  *
  * Thresholds:
- * - at least MIN_PLANTS foreign plants in the sector (a district, not a plant or two);
- * - local linkage (`Industry.embeddedness`, the share of inputs bought locally) below
- *   MAX_LINKAGE, one and a half times Suzhou's 8 %;
+ * - at least `minPlants` (20) foreign plants in the sector (a district, not a plant or two);
+ * - local linkage (`Industry.embeddedness`, the share of inputs bought locally) below `maxLinkage`
+ *   (12 %), one and a half times Suzhou's 8 %;
  * - a "policy district" (002 §2.2: favourable policies "given to a particular district (instead of
- *   to a particular industry)"): the town offers foreign incentives (`offersForeignIncentives`)
- *   and does not target the sector, in every one of those rounds;
- * - all of it for at least MIN_ROUNDS consecutive rounds, so a district still settling in or a
+ *   to a particular industry)"): the town offers foreign incentives (`offersForeignIncentives`) and
+ *   does not target the sector, in every one of those rounds;
+ * - all of it for at least `minRounds` (3) consecutive rounds, so a district still settling in or a
  *   passing dip is not claimed.
- * When another town that targeted the same sector has at least twice the linkage, it is named as
- * the contrast ("targeted ones build linkages", DESIGN §3 fact 7); none is invented otherwise.
+ * When another town that targeted the same sector has at least twice the linkage (`contrastRatio`),
+ * it is named as the contrast ("targeted ones build linkages", DESIGN §3 fact 7); none is invented
+ * otherwise.
  */
 import { percent, text, whole } from '../campaign/text';
 import { SECTOR_IDS, type SectorId } from '../data/sectors';

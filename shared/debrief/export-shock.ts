@@ -7,16 +7,17 @@
  * Thresholds, over the crash round and the one after (the paper's nine months fall in one year;
  * the second round catches closures that follow the lost orders):
  * - the crash is in the log (the timeline's `crisis2008` or the card of the same id);
- * - the region lost at least MIN_REGION_LOSS of its firms (the paper's 5 %; the calibration's
+ * - the region lost at least `minRegionLoss` (2 %) of its firms (the paper's 5 %; the calibration's
  *   3–8 % band, docs/calibration.md, less its margin);
- * - among towns with at least MIN_FIRMS firms, the hardest hit exported a larger share of its
- *   GDP before the crash than the least hit, and lost at least twice its share of firms: the
- *   lesson is about export orientation, so a shock that did not fall on exporters is not claimed;
+ * - among towns with at least `minFirms` (50) firms, the hardest hit exported a larger share of its
+ *   GDP before the crash than the least hit, and lost at least twice (`ratio`) its share of firms:
+ *   the lesson is about export orientation, so a shock that did not fall on exporters is not
+ *   claimed;
  * - the hardest hit had firms closed for the export shock itself (the engine's `exportShock`
  *   cause), so a loss with other causes is not blamed on the crash;
- * - a town that turned to strict enforcement or withdrew a sector's support in those rounds or
- *   the round before is left out (its loss cannot be told apart from the crackdown's), and the
- *   region's loss is counted over the towns compared.
+ * - a town that turned to strict enforcement or withdrew a sector's support in those rounds or the
+ *   round before is left out (its loss cannot be told apart from the crackdown's), and the region's
+ *   loss is counted over the towns compared.
  */
 import { percent, text, whole } from '../campaign/text';
 import type { TownState } from '../engine/types';

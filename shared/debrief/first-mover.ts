@@ -4,15 +4,15 @@
  * "With the intense competition for FDI, the first-mover advantage is always important."
  *
  * Thresholds:
- * - a town opens when it is open to foreign investment and its plan first offers foreign
- *   incentives (`offersForeignIncentives`: a foreign tax rate 5 points below the domestic one, a
- *   tax holiday, or a land discount of at least 20 %);
- * - it is the first to open, and no other town opens within LEAD rounds after it;
- * - over the WINDOW rounds from its opening its GDP grew at least GROWTH_RATIO times as much as
- *   the median other town's (Shenzhen's 58 % against 10 % is more than five times) and by at
- *   least MIN_GROWTH in all;
- * - it was not already the largest economy before opening (racing ahead, not staying ahead), and
- *   it is still the largest at the end of the log, at least WINDOW rounds later (a lasting lead).
+ * - a town opens when it is open to foreign investment and its plan first offers foreign incentives
+ *   (`offersForeignIncentives`: a foreign tax rate 5 points below the domestic one, a tax holiday,
+ *   or a land discount of at least 20 %);
+ * - it is the first to open, and no other town opens within `lead` (2) rounds after it;
+ * - over the `window` (4) rounds from its opening its GDP grew at least `growthRatio` (2) times as
+ *   much as the median other town's (Shenzhen's 58 % against 10 % is more than five times) and by
+ *   at least `minGrowth` (50 %) in all;
+ * - it was not already the largest economy before opening (racing ahead, not staying ahead), and it
+ *   is still the largest at the end of the log, at least `window` rounds later (a lasting lead).
  * A lead that fades, or a town that was ahead anyway, is not claimed.
  */
 import { percent, text } from '../campaign/text';

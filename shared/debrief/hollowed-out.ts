@@ -1,19 +1,21 @@
 /**
  * Hollowed out after enforcement (001 ¶20, Foshan's ceramic tiles): a town stops supporting a
  * polluting sector or enforces the law strictly, and "in a few years many ceramic tiles firms had
- * to close and many other decided to move in different places", while the town as a whole is
- * "not actually collapsing but … losing position".
+ * to close and many other decided to move in different places", while the town as a whole is "not
+ * actually collapsing but … losing position".
  *
  * Thresholds:
  * - the trigger is a change of policy: strict enforcement or a withdrawn sector in a round's plan
  *   that the previous round's plan did not have;
- * - the sector had at least MIN_FIRMS firms before it (a cluster, not a handful of plants);
- * - within WINDOW rounds ("in a few years"; the calibration's Foshan experiment plays 4) it lost at
- *   least MIN_LOSS of them (the calibration measures 50–90 % for Foshan, docs/calibration.md);
- * - at least half of the loss is closures blamed on enforcement or withdrawn support, or moves
- *   away (the paper's "close" and "move"), so a loss with other causes is not claimed;
- * - the town's other sectors lost at most half the share the sector lost ("not collapsing"): a
- *   town shrinking across the board is not the lesson.
+ * - the sector had at least `minFirms` (50) firms before it (a cluster, not a handful of plants);
+ * - within `window` (4) rounds ("in a few years"; the calibration's Foshan experiment plays 4) it
+ *   lost at least `minLoss` (40 %) of them (the calibration measures 50–90 % for Foshan,
+ *   docs/calibration.md);
+ * - at least half of the loss (`minAttributed`) is closures blamed on enforcement or withdrawn
+ *   support, or moves away (the paper's "close" and "move"), so a loss with other causes is not
+ *   claimed;
+ * - the town's other sectors lost at most half the share the sector lost (`othersRatio`, "not
+ *   collapsing"): a town shrinking across the board is not the lesson.
  */
 import { percent, text, whole } from '../campaign/text';
 import { SECTOR_IDS, type SectorId } from '../data/sectors';

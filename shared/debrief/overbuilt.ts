@@ -4,13 +4,14 @@
  * and became a drag on its economy."
  *
  * Thresholds, over the rounds from the town's first construction spending to the end of the log
- * (at least MIN_ROUNDS of them):
- * - construction over those rounds cost at least MIN_BUILD_YEARS times the town's yearly revenue
- *   before it started building (works beyond its means);
+ * (at least `minRounds`, 3, of them):
+ * - construction over those rounds cost at least `minBuildYears` (2) times the town's yearly
+ *   revenue before it started building (works beyond its means);
  * - the money ran out: the borrowing ceiling was reached (a DebtLimitReached event) or the debt
- *   ended at least DEBT_TO_REVENUE times the yearly revenue ("exhausted its initial capital");
- * - no growth to show for it: the town's GDP grew no faster than the median of the other towns
- *   over the same rounds ("a drag on its economy").
+ *   ended at least `debtToRevenue` (1.5) times the yearly revenue ("exhausted its initial
+ *   capital");
+ * - no growth to show for it: the town's GDP grew no faster than the median of the other towns over
+ *   the same rounds ("a drag on its economy").
  * A town that built heavily and grew faster than its neighbours is not claimed, whatever its debt.
  */
 import { percent, text, whole } from '../campaign/text';

@@ -1,18 +1,19 @@
 /**
  * A race to the bottom between towns: towns specialised alike "were actually competing with other
- * towns in the same province or other provinces" (003 §6), and competition by concessions —
- * lower taxes, cheaper land, laxer enforcement (DESIGN §2 "Environment": lax enforcement attracts
- * polluters; §3 fact 10) — is answered in turn while pollution rises (003 §6.1 names the price
- * war among firms a "racing to the bottom"; §6.3 the "serious water, air, and land pollution").
+ * towns in the same province or other provinces" (003 §6), and competition by concessions — lower
+ * taxes, cheaper land, laxer enforcement (DESIGN §2 "Environment": lax enforcement attracts
+ * polluters; §3 fact 10) — is answered in turn while pollution rises (003 §6.1 names the price war
+ * among firms a "racing to the bottom"; §6.3 the "serious water, air, and land pollution").
  *
  * Thresholds:
  * - a cut is a plan that, compared with the town's plan of the round before, lowers a tax rate by
- *   at least MIN_TAX_CUT, raises the land discount by at least MIN_LAND_CUT, lengthens the
- *   foreign tax holiday, or relaxes enforcement (strict → standard → lax);
- * - "in turn": a chain of cuts each at most MAX_GAP rounds after the previous, by at least two
- *   towns, in at least two different rounds, with at least MIN_CUTS cuts;
- * - pollution rose: the cutting towns' average pollution index rose by at least MIN_POLLUTION
- *   points (of 100) from before the first cut to GRACE rounds after the last (or the log's end).
+ *   at least `minTaxCut` (5 points), raises the land discount by at least `minLandCut` (10 points),
+ *   lengthens the foreign tax holiday, or relaxes enforcement (strict → standard → lax);
+ * - "in turn": a chain of cuts each at most `maxGap` (3) rounds after the previous, by at least two
+ *   towns, in at least two different rounds, with at least `minCuts` (3) cuts;
+ * - pollution rose: the cutting towns' average pollution index rose by at least `minPollution` (5)
+ *   points (of 100) from before the first cut to `grace` (2) rounds after the last (or the log's
+ *   end);
  * - the rise exceeds that of the towns that made no cut in the chain (when there are any), so a
  *   region-wide rise is not blamed on the cuts.
  * Cuts without a rise in pollution, or one town cutting alone, are not claimed.
@@ -71,7 +72,7 @@ function allCuts(t: DebriefTimeline): Cut[] {
   return cuts;
 }
 
-/** Chains of cuts, each cut at most MAX_GAP rounds after the one before. */
+/** Chains of cuts, each cut at most `maxGap` (3) rounds after the one before. */
 function chains(cuts: readonly Cut[]): Cut[][] {
   const out: Cut[][] = [];
   let current: Cut[] = [];
