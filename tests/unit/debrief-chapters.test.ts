@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { buildChapters, LESSON_CITATIONS, LESSON_RULES, type Chapter } from '../../shared/debrief';
 import { constructionSpending, debriefTimeline } from '../../shared/debrief/timeline';
 import { firmCount } from '../../shared/engine/industry';
-import type { MatchLog } from '../../shared/engine/match-log';
+import { appendRound, forkLog, type MatchLog } from '../../shared/engine/match-log';
+import { resolveRound } from '../../shared/engine/resolve-round';
 import { pollutionIndex } from '../../shared/engine/pollution';
 import type { MatchState, TownPlan } from '../../shared/engine/types';
 import { DEBRIEF_CITATIONS } from '../citations/all-citations';
@@ -245,6 +246,26 @@ describe('debrief chapters', () => {
     const again = buildChapters(JSON.parse(JSON.stringify(log)) as MatchLog);
     expect(again).toEqual(chapters.length ? chapters : buildChapters(log));
     expect(JSON.stringify(again)).toBe(JSON.stringify(buildChapters(log)));
+  });
+
+  it('are none for a log with no rounds', () => {
+    expect(buildChapters(scriptedLog('foshan-2007', 0, () => ({})))).toEqual([]);
+  });
+
+  it('number the rounds of a forked log as the log does (absolute rounds)', () => {
+    const parent = memo.get('foshanCrackdown')?.log ?? LOGS.foshanCrackdown();
+    const states = debriefTimeline(parent).states;
+    const fork = forkLog(parent, 1, states[1]);
+    let state = states[1];
+    for (const entry of parent.rounds.slice(1)) {
+      const inputs = { plans: entry.plans, cards: entry.cards };
+      const result = resolveRound(state, inputs);
+      appendRound(fork, state, inputs, result);
+      state = result.state;
+    }
+    const [c] = only(buildChapters(fork), 'hollowedOut');
+    expect(c.fromRound).toBe(2);
+    expect(c).toEqual(only(buildChapters(parent), 'hollowedOut')[0]);
   });
 
   it('are sorted by round, at most six, each citing its lesson with a question in both languages', () => {
