@@ -14,6 +14,7 @@ import { mountClassBanner } from './class-banner';
 import { busy, confirmAction, h, languageSwitch, setText, translateTree, tx } from './dom';
 import { announcePanel, cardPanel, pacingPanel } from './instructor-controls';
 import { activityLog } from './instructor-log';
+import { reasonsPanel } from './instructor-reasons';
 import { studentsPanel, townGrid } from './instructor-roster';
 import { keyNotice, panel, projectCode, type Part, type Send } from './instructor-widgets';
 
@@ -188,7 +189,12 @@ export function mountInstructorScreen(
   };
 
   const top = header(session, joinUrl, options.onLeave);
-  const main = [pacingPanel(session, send), townGrid(session), studentsPanel(session, send)];
+  const main = [
+    pacingPanel(session, send),
+    townGrid(session),
+    reasonsPanel(session),
+    studentsPanel(session, send),
+  ];
   // What students see now (the same banners, as a preview; issue 14).
   const preview = mountClassBanner(session, { preview: true });
   const side = [

@@ -27,7 +27,7 @@ import {
   type TownLayout,
 } from '../scenes';
 import { isSoloSession } from '../campaign/mode';
-import { mountCaretakerNotice } from './caretaker-notice';
+import { mountPlayExtras } from './play-extras';
 import { mountLater } from './mount-later';
 import { mountClassBanner } from './class-banner';
 import { skipToPlan } from './skip-link';
@@ -480,7 +480,7 @@ export function mountPlayScreen(root: HTMLElement, session: Session): () => void
       return (await import('./class-advisor')).mountClassAdvisor(main, session);
     return (await import('../campaign/layer')).mountCampaignLayer(shell, session);
   });
-  const offCaretaker = mountCaretakerNotice(main, session);
+  const offCaretaker = mountPlayExtras(main, side, session);
 
   return () => {
     offCampaign?.();

@@ -22,6 +22,7 @@ import { h } from '../app/dom';
 import { infraName, proposalKindName, sectorName, townName } from '../panel/labels';
 import { mountResultsPanel, type ResultsPanel } from '../panel/results-panel';
 import { isEmptyDiff, roundDecisions, type PolicyChange, type PolicyValue } from './decision-diff';
+import { reasonBlock } from './reason-view';
 
 const SHARES = new Set(['foreignTaxRate', 'domesticTaxRate', 'landDiscount']);
 const MONEY = new Set(['smeCreditGuarantee', 'talentHukou', 'innovationVouchers', 'greenSubsidy']);
@@ -102,6 +103,8 @@ export interface DecisionsFrame {
   round: number;
   townId: string;
   yearOf(round: number): number;
+  /** Whether this town's reasons are kept from this viewer (a class replay, issue 15). */
+  hideReason?(townId: string): boolean;
 }
 
 /** The diff, the submitter and the round's notes for one town and round. */
@@ -127,6 +130,8 @@ function diffBlock(frame: DecisionsFrame): HTMLElement {
   body.append(
     h('p', { class: 'muted' }, whoDecided(log, entry.submissions ?? [], townId, diff.submitted)),
   );
+  const why = reasonBlock(entry.submissions ?? [], townId, frame.hideReason?.(townId) ?? false);
+  if (why) body.append(why);
   if (isEmptyDiff(diff)) body.append(h('p', {}, t('replay:diff.noChange')));
   if (diff.changes.length > 0) {
     body.append(
