@@ -1,10 +1,10 @@
 /**
  * The teams' reasons, live (issue 15): each town's one-line "why", shown as soon as its mayor
- * submits it with the plan, newest round first. Rounds already resolved stay on screen while
- * the page is open (the match log, its download and the replay keep them for good).
+ * submits it with the plan, and every resolved round's as logged, newest round first.
  */
 import '../styles/why.css';
 import { localTownName, t } from '../i18n';
+import { parseReasons } from '../net/reasons';
 import type { Session } from '../net/session-client';
 import { h } from './dom';
 import { panel, type Part } from './instructor-widgets';
@@ -14,19 +14,6 @@ interface Reason {
   name: string;
   by: string;
   why: string;
-}
-
-function lastOf(raw: string | undefined): { round: number; by: string; why: string } | null {
-  try {
-    const value: unknown = raw ? JSON.parse(raw) : null;
-    if (!value || typeof value !== 'object') return null;
-    const { round, by, why } = value as Record<string, unknown>;
-    return typeof round === 'number' && typeof why === 'string'
-      ? { round, by: typeof by === 'string' ? by : '', why }
-      : null;
-  } catch (_error) {
-    return null;
-  }
 }
 
 export function reasonsPanel(session: Session): Part {
@@ -73,10 +60,11 @@ export function reasonsPanel(session: Session): Part {
   const update = (): void => {
     session.state.towns?.forEach((town) => {
       const own = { town: town.id, name: town.name };
-      // The last resolved round's reason, as logged (a round that resolved on its last submit
-      // never showed that submit while planning).
-      const last = lastOf(town.private?.lastWhy);
-      if (last) put(last.round, { ...own, by: last.by, why: last.why }, town.id);
+      // The resolved rounds' reasons, as logged (a round that resolved on its last submit never
+      // showed that submit while planning; a reload finds them all again).
+      for (const r of parseReasons(town.private?.reasons)) {
+        put(r.round, { ...own, by: r.by, why: r.why }, town.id);
+      }
       // This round's, live: submitted, or taken back when the mayor reopens the plan.
       if (session.phase !== 'planning') return;
       const why = town.submitted ? (town.private?.submittedWhy ?? '') : '';

@@ -12,6 +12,8 @@ import { metricLabel } from '../panel/labels';
 import { INDICATOR_FORMAT } from '../panel/results-model';
 import { text, type CampaignEntry } from './catalog';
 import { citeNode } from './cite';
+import { reasonsSection } from './report-reasons';
+import type { LoggedReason } from '../net/reasons';
 import { starsNode } from './widgets';
 
 /** The figures the path compares: size, openness, innovation and the public purse. */
@@ -30,6 +32,8 @@ export interface EndReportOptions {
   entry: CampaignEntry;
   outcome: Outcome;
   history: readonly TownIndicators[];
+  /** The player's own reasons, round by round (issue 15). */
+  reasons?: readonly LoggedReason[];
   /** The next scenario, when this result unlocked it. */
   next: CampaignEntry | null;
   onNext(): void;
@@ -133,6 +137,7 @@ export function openEndReport(options: EndReportOptions): () => void {
           ),
         ),
       ),
+      reasonsSection(options.reasons ?? [], options.history),
       h(
         'div',
         { class: 'app-dialog-actions cg-report-actions' },

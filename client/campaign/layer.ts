@@ -11,6 +11,7 @@ import type { Session } from '../net/session-client';
 import { advisorBox } from './advisor';
 import { campaignEntries, text } from './catalog';
 import { openEndReport } from './end-report';
+import { townReasons } from '../net/reasons';
 import { openGlossary } from './glossary';
 import { formatResumeCode, nextEntry } from './progress';
 import { requestCampaign, type CampaignView } from './routes';
@@ -103,6 +104,7 @@ export function mountCampaignLayer(shell: HTMLElement, session: Session): () => 
       entry,
       outcome,
       history: (session.townId && session.privateOf(session.townId)?.history) || [],
+      reasons: session.townId ? townReasons(session, session.townId) : [],
       next,
       onNext: () => next && leaveTo({ screen: 'briefing', entryId: next.id }),
       onRetry: () => leaveTo({ screen: 'briefing', entryId: entry.id }),

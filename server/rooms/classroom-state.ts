@@ -31,8 +31,11 @@ export const TownPrivate = schema(
     why: 'string',
     /** The reason the mayor submitted with this round's plan ('' before a submit or without one). */
     submittedWhy: 'string',
-    /** The reason logged with the town's plan in the last resolved round (JSON { round, by, why }, or ''). */
-    lastWhy: 'string',
+    /**
+     * The reasons logged with the town's plans, round by round (JSON { round, by, why }[]; issue
+     * 15): the instructor's panel and a solo player's end report read them.
+     */
+    reasons: 'string',
     /** The advisor's hints after the last round (JSON AdvisorHint[], at most 3). */
     advisor: 'string',
     /** A campaign chapter's outcome so far (JSON Outcome), on the player's town only. */

@@ -62,7 +62,7 @@ function projectEconomy(state: ClassroomState, session: Session): void {
       }
     }
     pub.private.caretaker = JSON.stringify(session.caretakerDrops[town.id] ?? []);
-    pub.private.lastWhy = lastReason(session, town.id);
+    pub.private.reasons = JSON.stringify(reasonsOf(session, town.id));
   }
   if (campaign) {
     const pub = state.towns.get(campaign.playerTown);
@@ -75,11 +75,12 @@ function projectEconomy(state: ClassroomState, session: Session): void {
   state.context = JSON.stringify(matchContext(match));
 }
 
-/** The reason logged with a town's plan in the last resolved round (issue 15), as JSON. */
-function lastReason(session: Session, townId: string): string {
-  const round = session.log.rounds.at(-1);
-  const sub = round?.submissions?.filter((s) => s.town === townId && s.why).at(-1);
-  return round && sub ? JSON.stringify({ round: round.round, by: sub.by, why: sub.why }) : '';
+/** The reasons logged with a town's plans, round by round (issue 15). */
+function reasonsOf(session: Session, townId: string): { round: number; by: string; why: string }[] {
+  return session.log.rounds.flatMap((round) => {
+    const sub = round.submissions?.filter((s) => s.town === townId && s.why).at(-1);
+    return sub?.why ? [{ round: round.round, by: sub.by, why: sub.why }] : [];
+  });
 }
 
 function projectSeats(state: ClassroomState, session: Session): void {
