@@ -3,16 +3,20 @@
  * infrastructure beyond sustainable demand … Its over-sized airport exhausted its initial capital
  * and became a drag on its economy."
  *
- * Thresholds, over the rounds from the town's first construction spending to the end of the log
- * (at least `minRounds`, 3, of them):
- * - construction over those rounds cost at least `minBuildYears` (2) times the town's yearly
- *   revenue before it started building (works beyond its means);
- * - the money ran out: the borrowing ceiling was reached (a DebtLimitReached event) or the debt
- *   ended at least `debtToRevenue` (1.5) times the yearly revenue ("exhausted its initial
- *   capital");
- * - no growth to show for it: the town's GDP grew no faster than the median of the other towns over
- *   the same rounds ("a drag on its economy").
- * A town that built heavily and grew faster than its neighbours is not claimed, whatever its debt.
+ * Thresholds:
+ * - a building burst: construction spending (the fiscal explanation's `construction` cause) over
+ *   `burst` (3) consecutive rounds of at least `minBuildYears` (2) times the town's yearly
+ *   revenue before them (works beyond its means); the town's first burst is read;
+ * - the rounds read: from the burst's first round for `horizon` (6) rounds or to the log's end,
+ *   at least `minRounds` (3) of them ("became a drag" takes time to show);
+ * - it leaves debt: at the end of those rounds the debt is at least `debtToRevenue` (1.5) times
+ *   the yearly revenue ("exhausted its initial capital"); rounds at the borrowing ceiling
+ *   (DebtLimitReached) are reported;
+ * - no growth to show for it: the town's GDP grew by no more than `growthMargin` (5 %) above the
+ *   median other town's over the same rounds ("a drag on its economy"; DESIGN §3 fact 5, "leaves
+ *   debt and no growth").
+ * A town that built heavily and grew faster than its neighbours, or paid its works off, is not
+ * claimed; nor is steady building that never exceeded two years of revenue within three rounds.
  */
 import { percent, text, whole } from '../campaign/text';
 import {
@@ -29,9 +33,13 @@ import { LESSON_CITATIONS } from './citations';
 import type { Chapter, DebriefTimeline } from './types';
 
 export const OVERBUILT = {
-  minRounds: 3,
+  burst: 3,
   minBuildYears: 2,
+  horizon: 6,
+  minRounds: 3,
   debtToRevenue: 1.5,
+  /** The town's GDP factor may exceed the median other town's by at most this share. */
+  growthMargin: 0.05,
 } as const;
 
 interface Case {
@@ -40,8 +48,10 @@ interface Case {
   to: number;
   built: number;
   revenue: number;
-  /** Yearly revenue before the first construction round. */
+  /** Yearly revenue before the burst. */
   startRevenue: number;
+  /** Construction over the burst's rounds. */
+  burst: number;
   debt: number;
   lastRevenue: number;
   ceilingHits: number;
@@ -55,15 +65,31 @@ const gdpGrowth = (t: DebriefTimeline, id: string, from: number, to: number): nu
   return a && b && a.last.gdp > 0 ? b.last.gdp / a.last.gdp - 1 : null;
 };
 
+/** The first round starting a building burst beyond the town's means, or 0. */
+function burstStart(t: DebriefTimeline, id: string): number {
+  const last = t.states.length - 1;
+  for (let b = 1; b <= last; b++) {
+    const revenue = townIn(t.states[b - 1], id)?.last.revenue ?? 0;
+    let built = 0;
+    for (let i = b; i <= Math.min(b + OVERBUILT.burst - 1, last); i++)
+      built += constructionSpending(t, i, id);
+    if (revenue > 0 && built >= OVERBUILT.minBuildYears * revenue) return b;
+  }
+  return 0;
+}
+
 function caseOf(t: DebriefTimeline, id: string): Case | null {
-  const to = t.states.length - 1;
-  let from = 0;
-  for (let i = 1; i <= to && from === 0; i++) if (constructionSpending(t, i, id) > 0) from = i;
-  if (from === 0 || to - from + 1 < OVERBUILT.minRounds) return null;
+  const from = burstStart(t, id);
+  if (from === 0) return null;
+  const to = Math.min(from + OVERBUILT.horizon - 1, t.states.length - 1);
+  if (to - from + 1 < OVERBUILT.minRounds) return null;
   let built = 0;
+  let burst = 0;
   let revenue = 0;
   for (let i = from; i <= to; i++) {
-    built += constructionSpending(t, i, id);
+    const spent = constructionSpending(t, i, id);
+    built += spent;
+    if (i < from + OVERBUILT.burst) burst += spent;
     revenue += townIn(t.states[i], id)?.last.revenue ?? 0;
   }
   const end = townIn(t.states[to], id);
@@ -80,6 +106,7 @@ function caseOf(t: DebriefTimeline, id: string): Case | null {
     built,
     revenue,
     startRevenue: townIn(t.states[from - 1], id)?.last.revenue ?? 0,
+    burst,
     debt: end.debt,
     lastRevenue: end.last.revenue,
     ceilingHits: countEvents(t, from, to, (e) =>
@@ -91,9 +118,8 @@ function caseOf(t: DebriefTimeline, id: string): Case | null {
 }
 
 function shows(c: Case): boolean {
-  if (c.startRevenue <= 0 || c.built < OVERBUILT.minBuildYears * c.startRevenue) return false;
-  const broke = c.ceilingHits > 0 || c.debt >= OVERBUILT.debtToRevenue * c.lastRevenue;
-  return broke && c.growth <= c.othersGrowth;
+  if (c.debt < OVERBUILT.debtToRevenue * c.lastRevenue) return false;
+  return 1 + c.growth <= (1 + OVERBUILT.growthMargin) * (1 + c.othersGrowth);
 }
 
 function chapter(t: DebriefTimeline, c: Case): Chapter {
@@ -128,6 +154,7 @@ function chapter(t: DebriefTimeline, c: Case): Chapter {
     evidence: {
       town: c.town,
       construction: fixed3(c.built),
+      burstConstruction: fixed3(c.burst),
       revenue: fixed3(c.revenue),
       revenueBefore: fixed3(c.startRevenue),
       debt: fixed3(c.debt),
@@ -145,7 +172,7 @@ export function overbuilt(t: DebriefTimeline): Chapter[] {
     .map((x) => caseOf(t, x.id))
     .filter((c): c is Case => c !== null && shows(c))
     .sort(
-      (a, b) => b.built / b.startRevenue - a.built / a.startRevenue || (a.town < b.town ? -1 : 1),
+      (a, b) => b.burst / b.startRevenue - a.burst / a.startRevenue || (a.town < b.town ? -1 : 1),
     );
   return found[0] ? [chapter(t, found[0])] : [];
 }

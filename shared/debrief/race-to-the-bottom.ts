@@ -9,13 +9,15 @@
  * - a cut is a plan that, compared with the town's plan of the round before, lowers a tax rate by
  *   at least `minTaxCut` (5 points), raises the land discount by at least `minLandCut` (10 points),
  *   lengthens the foreign tax holiday, or relaxes enforcement (strict → standard → lax);
- * - "in turn": a chain of cuts each at most `maxGap` (3) rounds after the previous, by at least two
- *   towns, in at least two different rounds, with at least `minCuts` (3) cuts;
+ * - "in turn": two towns whose cuts answer each other — a cut by one in a later round than the
+ *   other's last cut, at most `maxGap` (3) rounds after it — at least `minAnswers` (2) times (A,
+ *   then B, then A again), with at least `minCuts` (3) cuts; cuts made in the same round are no
+ *   answer (the computer towns setting their first policies in round 1 are not a race);
  * - pollution rose: the cutting towns' average pollution index rose by at least `minPollution` (5)
  *   points (of 100) from before the first cut to `grace` (2) rounds after the last (or the log's
  *   end);
- * - the rise exceeds that of the towns that made no cut in the chain (when there are any), so a
- *   region-wide rise is not blamed on the cuts.
+ * - the rise exceeds the other towns' average rise (when there are other towns), so a region-wide
+ *   rise is not blamed on the cuts.
  * Cuts without a rise in pollution, or one town cutting alone, are not claimed.
  */
 import { oneDecimal, text } from '../campaign/text';
@@ -29,6 +31,7 @@ export const RACE_TO_THE_BOTTOM = {
   minTaxCut: 0.05,
   minLandCut: 0.1,
   maxGap: 3,
+  minAnswers: 2,
   minCuts: 3,
   minPollution: 5,
   grace: 2,
@@ -72,19 +75,25 @@ function allCuts(t: DebriefTimeline): Cut[] {
   return cuts;
 }
 
-/** Chains of cuts, each cut at most `maxGap` (3) rounds after the one before. */
-function chains(cuts: readonly Cut[]): Cut[][] {
-  const out: Cut[][] = [];
-  let current: Cut[] = [];
+/**
+ * The cuts of two towns split where more than `maxGap` rounds pass without one, each part with
+ * the number of times one town's cut answered the other's.
+ */
+function races(cuts: readonly Cut[], a: string, b: string): { cuts: Cut[]; answers: number }[] {
+  const out: { cuts: Cut[]; answers: number }[] = [];
+  let current: { cuts: Cut[]; answers: number } = { cuts: [], answers: 0 };
   for (const cut of cuts) {
-    const prev = current[current.length - 1];
+    if (cut.town !== a && cut.town !== b) continue;
+    const prev = current.cuts[current.cuts.length - 1];
     if (prev && cut.round - prev.round > RACE_TO_THE_BOTTOM.maxGap) {
       out.push(current);
-      current = [];
+      current = { cuts: [], answers: 0 };
     }
-    current.push(cut);
+    const previous = current.cuts[current.cuts.length - 1];
+    if (previous && previous.town !== cut.town && cut.round > previous.round) current.answers += 1;
+    current.cuts.push(cut);
   }
-  if (current.length > 0) out.push(current);
+  if (current.cuts.length > 0) out.push(current);
   return out;
 }
 
@@ -103,6 +112,7 @@ const KIND_NAMES: Record<CutKind, { en: string; zh: string }> = {
 function chapter(
   t: DebriefTimeline,
   chain: readonly Cut[],
+  answers: number,
   before: number,
   after: number,
   to: number,
@@ -114,7 +124,9 @@ function chapter(
   );
   const names = towns.map((id) => nameOf(t, id));
   const list = (xs: string[], and: string): string =>
-    xs.length > 1 ? `${xs.slice(0, -1).join(', ')}${and}${xs[xs.length - 1]}` : xs.join('');
+    xs.length > 1
+      ? `${xs.slice(0, -1).join(and === '和' ? '、' : ', ')}${and}${xs[xs.length - 1]}`
+      : xs.join('');
   const endSpan = roundSpan(t, to, to);
   const cutsSpan = roundSpan(t, from, chain[chain.length - 1].round);
   return {
@@ -122,7 +134,7 @@ function chapter(
     rule: 'raceToTheBottom',
     fromRound: roundNumber(t, from),
     toRound: roundNumber(t, to),
-    towns: towns.slice(0, 2),
+    towns,
     finding: text(
       `${list(
         names.map((n) => n.en),
@@ -157,6 +169,7 @@ function chapter(
     evidence: {
       towns: towns.join(','),
       cuts: chain.length,
+      answers,
       cutKinds: kinds.join(','),
       pollutionBefore: fixed3(before),
       pollutionAfter: fixed3(after),
@@ -164,24 +177,40 @@ function chapter(
   };
 }
 
-/** The longest chain of cuts in turn with a rise in pollution, or nothing. */
+interface Race {
+  cuts: Cut[];
+  answers: number;
+  before: number;
+  after: number;
+  to: number;
+}
+
+/** The race with most answers (then most cuts, then the earliest) that shows the lesson. */
 export function raceToTheBottom(t: DebriefTimeline): Chapter[] {
   const last = t.states.length - 1;
-  const found: { chain: Cut[]; before: number; after: number; to: number }[] = [];
-  for (const chain of chains(allCuts(t))) {
-    const towns = [...new Set(chain.map((c) => c.town))];
-    const rounds = new Set(chain.map((c) => c.round));
-    if (towns.length < 2 || rounds.size < 2 || chain.length < RACE_TO_THE_BOTTOM.minCuts) continue;
-    const from = chain[0].round;
-    const to = Math.min(chain[chain.length - 1].round + RACE_TO_THE_BOTTOM.grace, last);
-    const before = averagePollution(t, from - 1, towns);
-    const after = averagePollution(t, to, towns);
-    if (after - before < RACE_TO_THE_BOTTOM.minPollution) continue;
-    const others = t.states[from - 1].towns.map((x) => x.id).filter((id) => !towns.includes(id));
-    const othersRise = averagePollution(t, to, others) - averagePollution(t, from - 1, others);
-    if (others.length > 0 && othersRise >= after - before) continue;
-    found.push({ chain, before, after, to });
+  const cuts = allCuts(t);
+  const ids = t.states[0].towns.map((x) => x.id);
+  const found: Race[] = [];
+  for (const [n, a] of ids.entries()) {
+    for (const b of ids.slice(n + 1)) {
+      for (const race of races(cuts, a, b)) {
+        if (race.answers < RACE_TO_THE_BOTTOM.minAnswers) continue;
+        if (race.cuts.length < RACE_TO_THE_BOTTOM.minCuts) continue;
+        const from = race.cuts[0].round;
+        const to = Math.min(race.cuts[race.cuts.length - 1].round + RACE_TO_THE_BOTTOM.grace, last);
+        const before = averagePollution(t, from - 1, [a, b]);
+        const after = averagePollution(t, to, [a, b]);
+        if (after - before < RACE_TO_THE_BOTTOM.minPollution) continue;
+        const others = ids.filter((id) => id !== a && id !== b);
+        const othersRise = averagePollution(t, to, others) - averagePollution(t, from - 1, others);
+        if (others.length > 0 && othersRise >= after - before) continue;
+        found.push({ ...race, before, after, to });
+      }
+    }
   }
-  const best = found.sort((a, b) => b.chain.length - a.chain.length || a.to - b.to)[0];
-  return best ? [chapter(t, best.chain, best.before, best.after, best.to)] : [];
+  const best = found.sort(
+    (x, y) =>
+      y.answers - x.answers || y.cuts.length - x.cuts.length || x.cuts[0].round - y.cuts[0].round,
+  )[0];
+  return best ? [chapter(t, best.cuts, best.answers, best.before, best.after, best.to)] : [];
 }

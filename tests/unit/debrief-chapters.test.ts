@@ -11,6 +11,7 @@ import { firmCount } from '../../shared/engine/industry';
 import { appendRound, forkLog, type MatchLog } from '../../shared/engine/match-log';
 import { resolveRound } from '../../shared/engine/resolve-round';
 import { pollutionIndex } from '../../shared/engine/pollution';
+import { decidePlan, STRATEGY_IDS } from '../../shared/engine/strategies';
 import type { MatchState, TownPlan } from '../../shared/engine/types';
 import { DEBRIEF_CITATIONS } from '../citations/all-citations';
 import { describeCitations } from '../citations/check';
@@ -50,6 +51,12 @@ const LOGS = {
   crash: () => scriptedLog('export-crash-2008', 5, () => ({})),
   beforeCrash: () => scriptedLog('export-crash-2008', 2, () => ({})),
   race: () => scriptedLog('export-crash-2008', 8, (s, i) => raceTurns(s, i, 'shantou', 'qingyuan')),
+  computerTowns: () =>
+    scriptedLog('block-economy-zhejiang', 12, (s) =>
+      Object.fromEntries(
+        s.towns.map((t, n) => [t.id, decidePlan(s, t.id, STRATEGY_IDS[n % STRATEGY_IDS.length])]),
+      ),
+    ),
   raceAlone: () => scriptedLog('export-crash-2008', 8, (s, i) => raceTurns(s, i, 'shantou', null)),
   shenzhenOpens: () => scriptedLog('open-door-1980', 10, () => ({ shenzhen: opening })),
   noOpening: () => scriptedLog('open-door-1980', 10, () => ({})),
@@ -153,9 +160,12 @@ describe('debrief chapter: an overbuilt town with debt and no growth (003 §3.3)
     expect(Number(c.evidence.gdpGrowth)).toBeLessThanOrEqual(
       Number(c.evidence.medianOtherGdpGrowth),
     );
+    // The burst is round 1; the chapter reads the six rounds from it.
+    expect([c.fromRound, c.toRound]).toEqual([1, 6]);
     const t = debriefTimeline(memo.get('qingyuanOverbuilt')!.log);
-    const debt = town(t.states[t.states.length - 1], 'qingyuan').debt;
-    expect(c.finding.en).toContain(`debt of ${Math.round(debt)} M RMB`);
+    const end = town(t.states[6], 'qingyuan');
+    expect(end.debt).toBeGreaterThanOrEqual(1.5 * end.last.revenue);
+    expect(c.finding.en).toContain(`debt of ${Math.round(end.debt)} M RMB`);
   });
 
   it('does not fire for a town that builds and grows faster than the others', () => {
@@ -213,6 +223,10 @@ describe('debrief chapter: a race to the bottom (003 §6)', () => {
 
   it('does not fire when one town cuts alone', () => {
     expect(only(chaptersOf('raceAlone', LOGS.raceAlone), 'raceToTheBottom')).toEqual([]);
+  });
+
+  it('does not take computer towns setting their policies for a race', () => {
+    expect(only(chaptersOf('computerTowns', LOGS.computerTowns), 'raceToTheBottom')).toEqual([]);
   });
 });
 
