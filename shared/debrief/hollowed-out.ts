@@ -165,8 +165,8 @@ function chapter(t: DebriefTimeline, c: Case): Chapter {
     towns: c.topDestination ? [c.town, c.topDestination] : [c.town],
     finding: text(
       `${town.en} lost ${whole(lost)} of its ${whole(c.before)} ${sector.en} firms in ${span.en} after ${policy.en}: ` +
-        `${whole(c.closed)} closed for it and ${whole(c.moved)} moved away${where.en}, while its other sectors kept ${percent(kept)} of their firms.`,
-      `${town.zh}在${policy.zh}之后，${span.zh}${sector.zh}企业从${whole(c.before)}家减少了${whole(lost)}家：` +
+        `${whole(c.closed)} closed because of it and ${whole(c.moved)} moved away${where.en}, while its other sectors kept ${percent(kept)} of their firms.`,
+      `${town.zh}在${policy.zh}之后，${span.zh}失去了原有${whole(c.before)}家${sector.zh}企业中的${whole(lost)}家：` +
         `${whole(c.closed)}家因此关闭，${whole(c.moved)}家迁走${where.zh}；其他行业保留了${percent(kept)}的企业。`,
     ),
     lesson: text(

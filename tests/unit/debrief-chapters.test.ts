@@ -118,7 +118,7 @@ describe('debrief chapter: a town hollowed out after enforcement (001 ¶20)', ()
     const lost = ceramics(1) - ceramics(5);
     expect(c.finding.en).toContain(`lost ${lost} of its ${ceramics(1)} ceramics firms`);
     expect(c.finding.en).toContain('rounds 2–5 (2008–2011)');
-    expect(c.finding.zh).toContain(`${ceramics(1)}家减少了${lost}家`);
+    expect(c.finding.zh).toContain(`原有${ceramics(1)}家陶瓷建材企业中的${lost}家`);
   });
 
   it('does not fire when strict enforcement meets no polluting cluster to lose', () => {
