@@ -44,13 +44,17 @@ describe.skipIf(!chromiumAvailable() && !process.env.CI)('camera controls in Chr
     await page.waitForFunction((k) => window.__clusterTowns?.camera?.[k as SceneName], scene);
     // Until the first interaction a resize (late layout, fonts) may re-fit the view: wait for
     // the camera to hold still, so every move below starts from a known place.
-    let last = '';
-    for (let i = 0; i < 40; i++) {
-      const now = JSON.stringify(await camera(page, scene));
-      if (now === last) break;
-      last = now;
-      await page.waitForTimeout(250);
-    }
+    await page.waitForFunction(
+      (k) => {
+        const w = window as unknown as { __cameraLast?: string };
+        const now = JSON.stringify(window.__clusterTowns?.camera?.[k as SceneName]);
+        const still = w.__cameraLast === now;
+        w.__cameraLast = now;
+        return still;
+      },
+      scene,
+      { polling: 250, timeout: 10_000 },
+    );
     return page;
   }
 
@@ -110,8 +114,12 @@ describe.skipIf(!chromiumAvailable() && !process.env.CI)('camera controls in Chr
     await page.keyboard.press('-');
     expect((await camera(page, 'town')).zoom).toBeCloseTo(start.zoom, 3);
 
+    // Held until the view has moved, then released.
     await page.keyboard.down('ArrowRight');
-    await page.waitForTimeout(300);
+    await page.waitForFunction(
+      ({ x, min }) => (window.__clusterTowns?.camera?.town?.scrollX ?? 0) > x + min,
+      { x: start.scrollX, min: 20 / start.zoom },
+    );
     await page.keyboard.up('ArrowRight');
     const panned = await camera(page, 'town');
     expect(panned.scrollX).toBeGreaterThan(start.scrollX + 20 / start.zoom);
@@ -129,7 +137,10 @@ describe.skipIf(!chromiumAvailable() && !process.env.CI)('camera controls in Chr
     });
     await page.focus('#elsewhere');
     await page.keyboard.type('wasd+-');
-    await page.waitForTimeout(200);
+    // Two rendered frames: any pan those keys caused would have been applied by now.
+    await page.evaluate(
+      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+    );
     expect(await camera(page, 'town')).toEqual(panned);
   }, 60_000);
 

@@ -135,7 +135,7 @@ describe.skipIf(!chromiumAvailable() && !process.env.CI)('a class played in Chro
     await ana.screenshot({ path: `${SHOTS}/play-town.png` });
     await cai.screenshot({ path: `${SHOTS}/play-phone.png` });
     await ana.click('.play-tools button:nth-child(2)');
-    await ana.waitForTimeout(500);
+    await ana.waitForFunction(() => window.__clusterTowns?.region?.ready === true);
     await ana.screenshot({ path: `${SHOTS}/play-region.png` });
     await teacher.room.leave();
   }, 180_000);

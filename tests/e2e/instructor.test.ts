@@ -164,7 +164,6 @@ describe.skipIf(!chromiumAvailable() && !process.env.CI)(
       await teacher.waitForFunction(() =>
         document.querySelector('#log')?.textContent?.includes('Event card played'),
       );
-      await teacher.waitForTimeout(300);
       await teacher.screenshot({ path: `${SHOTS}/instructor.png`, fullPage: true });
 
       // The join code, full screen for the projector.
@@ -212,8 +211,9 @@ describe.skipIf(!chromiumAvailable() && !process.env.CI)(
       await confirm(teacher);
       await until(ana, 'the end', (s) => s.phase === 'ended');
       await teacher.waitForSelector('#debrief canvas');
-      await teacher.waitForTimeout(500);
-      expect(await teacher.textContent('#debrief')).toMatch(/Turning points/);
+      await teacher.waitForFunction(() =>
+        /Turning points/.test(document.querySelector('#debrief')?.textContent ?? ''),
+      );
       await teacher.screenshot({ path: `${SHOTS}/debrief.png`, fullPage: true });
       expect(errors).toEqual([]);
     }, 90_000);

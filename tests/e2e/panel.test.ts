@@ -389,8 +389,7 @@ describe.skipIf(!chromiumAvailable() && !process.env.CI)('policy and results pan
     await tabToId(page, 'pp-drawer-toggle');
     await page.keyboard.press('Enter');
     expect(await toggle.getAttribute('aria-expanded')).toBe('true');
-    await page.waitForTimeout(300);
-    expect(await page.locator('#pp-title').isVisible()).toBe(true);
+    await page.locator('#pp-title').waitFor({ state: 'visible' });
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(360);
     await page.screenshot({ path: `${SHOTS}/panel-phone.png` });

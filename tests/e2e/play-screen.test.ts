@@ -120,7 +120,6 @@ describe.skipIf(!chromiumAvailable() && !process.env.CI)('the live play screen',
     await ana.waitForFunction((n) => (window.__clusterTowns?.region?.proposals ?? 0) > n, shown, {
       timeout: 10_000,
     });
-    await ana.waitForTimeout(300);
     await ana.screenshot({ path: `${SHOTS}/play-region-statement.png` });
 
     // Town names in Chinese: the header, the map labels, the town scene.
