@@ -23,6 +23,8 @@ interface SyncWireState {
   view: string;
   townId: string;
   compare: string;
+  /** Whether the class sees every town's reasons (issue 15). */
+  reasons?: boolean;
 }
 
 export function roomSync(role: SyncRole, context: SyncContext): SyncChannel {
@@ -37,6 +39,7 @@ export function roomSync(role: SyncRole, context: SyncContext): SyncChannel {
       view: state.view,
       ...(state.townId ? { townId: state.townId } : {}),
       ...(state.compare ? { compare: state.compare.split(',') } : {}),
+      ...(state.reasons ? { reasons: true } : {}),
     });
     if (position) for (const listener of [...listeners]) listener(position);
   };

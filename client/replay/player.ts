@@ -255,6 +255,7 @@ export function mountPlayer(root: HTMLElement, options: PlayerOptions): () => vo
     const lock = mode === 'following';
     for (const control of [townButton, regionButton, townSelect]) control.disabled = lock;
     timeline.update(position.round, lock);
+    schedule();
   }
 
   function schedule(): void {
@@ -278,8 +279,10 @@ export function mountPlayer(root: HTMLElement, options: PlayerOptions): () => vo
     townSelect.value = townId;
     charts.setHighlighted([townId, ...(position.compare ?? [])]);
     const tab = tabs.active();
-    if (tab === 'decisions') decisions.update({ log, states, results, round, townId, yearOf });
-    else if (tab === 'compare') compare.update(state, previous, yearOf(round));
+    if (tab === 'decisions') {
+      const hideReason = (id: string) => sync.hidesReason(id);
+      decisions.update({ log, states, results, round, townId, yearOf, hideReason });
+    } else if (tab === 'compare') compare.update(state, previous, yearOf(round));
     else {
       charts.attach();
       charts.setRound(round);

@@ -3,6 +3,8 @@
  * lock the timeline), detach to explore alone while the presenter's latest position is still
  * remembered, and re-attach to jump back to it. A follower who played in the class can also keep
  * the presenter's round while looking at their own town ("my town", issue 15), and switch back.
+ * The presenter chooses whether the class sees every town's reasons; a student who opened the
+ * class's link sees only its own town's until then (issue 15).
  */
 import { t } from '../i18n';
 import { h } from '../app/dom';
@@ -19,6 +21,8 @@ export interface SyncPanel {
   moved(position: ReplayPosition): void;
   /** Following, but showing the follower's own town at the presenter's round. */
   mine(): boolean;
+  /** Whether this viewer must not see this town's reasons (a student, unless the class may). */
+  hidesReason(townId: string): boolean;
   relabel(): void;
   destroy(): void;
 }
@@ -35,6 +39,18 @@ export function mountSync(
   let channel: SyncChannel | null = null;
   let unsubscribe: (() => void) | null = null;
   let latest: ReplayPosition | null = null;
+  /** Presenter: the class sees every town's reasons. Follower: the presenter allowed it. */
+  let shareReasons = false;
+  let classReasons = false;
+  /** A student who opened the class's link (a join code, no instructor key). */
+  const student = Boolean(context.joinCode) && !context.instructorKey;
+  const shareBox = h('input', { type: 'checkbox', id: 'replay-share-reasons' });
+  const shareLabel = h('label', { for: shareBox.id });
+  const share = h('div', { class: 'replay-sync-share' }, shareBox, shareLabel);
+  shareBox.addEventListener('change', () => {
+    shareReasons = shareBox.checked;
+    if (mode === 'presenting') channel?.publish({ ...current(), reasons: shareReasons });
+  });
   const status = h('p', { class: 'replay-sync-status', role: 'status', id: 'replay-sync-status' });
   const buttons = h('div', { class: 'replay-sync-buttons' });
   const element = h('div', { class: 'replay-sync' }, status, buttons);
@@ -67,7 +83,7 @@ export function mountSync(
     close();
     channel = factory('presenter', context);
     setMode('presenting');
-    channel.publish(current());
+    channel.publish({ ...current(), reasons: shareReasons });
   }
 
   function follow(): void {
@@ -76,7 +92,13 @@ export function mountSync(
     unsubscribe = channel.subscribe((position) => {
       const first = latest === null;
       latest = position;
-      if (first) render();
+      const allowed = position.reasons === true;
+      if (first || allowed !== classReasons) {
+        classReasons = allowed;
+        render();
+        // Reasons shown or hidden at once, where the class is or where this student looks.
+        if (mode !== 'following') onMode(mode);
+      }
       if (mode === 'following') apply(position);
     });
     setMode('following');
@@ -123,7 +145,9 @@ export function mountSync(
         );
         break;
       case 'presenting':
-        buttons.replaceChildren(button('replay-stop', 'replay:sync.stopPresenting', stop));
+        shareBox.checked = shareReasons;
+        shareLabel.textContent = t('replay:sync.shareReasons');
+        buttons.replaceChildren(share, button('replay-stop', 'replay:sync.stopPresenting', stop));
         break;
       case 'following':
         buttons.replaceChildren(
@@ -147,8 +171,9 @@ export function mountSync(
     mode: () => mode,
     follow,
     moved(position) {
-      if (mode === 'presenting') channel?.publish(position);
+      if (mode === 'presenting') channel?.publish({ ...position, reasons: shareReasons });
     },
+    hidesReason: (townId) => student && !classReasons && townId !== context.ownTownId,
     mine: () => mode === 'following' && mine,
     relabel: render,
     destroy: close,

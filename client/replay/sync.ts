@@ -15,6 +15,11 @@ export interface ReplayPosition {
   townId?: string;
   /** Towns shown side by side (2 to 4), when the presenter compares. */
   compare?: string[];
+  /**
+   * The presenter lets the class see every town's reasons (issue 15); without it a follower sees
+   * only its own town's.
+   */
+  reasons?: boolean;
 }
 
 export interface SyncChannel {
@@ -50,7 +55,7 @@ export type SyncFactory = (role: SyncRole, context: SyncContext) => SyncChannel;
 /** A position from the wire, or null when it is not one (the transport is not trusted). */
 export function readPosition(value: unknown): ReplayPosition | null {
   if (!value || typeof value !== 'object') return null;
-  const { round, view, townId, compare } = value as Record<string, unknown>;
+  const { round, view, townId, compare, reasons } = value as Record<string, unknown>;
   if (!Number.isInteger(round) || (round as number) < 0) return null;
   if (view !== 'town' && view !== 'region') return null;
   if (townId !== undefined && (typeof townId !== 'string' || townId.length > 40)) return null;
@@ -65,6 +70,7 @@ export function readPosition(value: unknown): ReplayPosition | null {
     view,
     ...(townId !== undefined ? { townId } : {}),
     ...(towns ? { compare: towns } : {}),
+    ...(reasons === true ? { reasons: true } : {}),
   };
 }
 

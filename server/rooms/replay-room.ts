@@ -20,6 +20,8 @@ export const ReplaySyncState = schema(
     townId: { type: 'string', default: '' },
     /** Towns shown side by side (comma-separated ids), if any. */
     compare: { type: 'string', default: '' },
+    /** Whether the class sees every town's reasons (issue 15); else each student only its own. */
+    reasons: { type: 'boolean', default: false },
     presenterConnected: { type: 'boolean', default: false },
     followers: { type: 'number', default: 0 },
   },
@@ -33,6 +35,7 @@ export const syncMessageSchema = z
     view: z.enum(['town', 'region']),
     townId: z.string().max(40).optional(),
     compare: z.array(z.string().max(40)).max(4).optional(),
+    reasons: z.boolean().optional(),
   })
   .strict();
 
@@ -123,6 +126,7 @@ export class ReplayRoom extends Room<ReplaySyncState> {
     this.state.view = parsed.data.view;
     this.state.townId = parsed.data.townId ?? '';
     this.state.compare = (parsed.data.compare ?? []).join(',');
+    this.state.reasons = parsed.data.reasons ?? false;
     this.broadcastPatch();
   }
 

@@ -101,9 +101,11 @@ describe.skipIf(!chromiumAvailable() && !process.env.CI)('the reason line in Chr
     await teacher.click('.class-list button');
     await teacher.waitForSelector('#reasons #reason-empty', { state: 'attached', timeout: 30_000 });
 
-    const ana = await (
-      await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' })
-    ).newPage();
+    const anaContext = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      locale: 'en-GB',
+    });
+    const ana = await anaContext.newPage();
     const bo = await (
       await browser.newContext({
         viewport: { width: 390, height: 844 },
@@ -212,6 +214,37 @@ describe.skipIf(!chromiumAvailable() && !process.env.CI)('the reason line in Chr
     const box = await phone.locator('#replay-why blockquote').boundingBox();
     expect(box && box.x >= 0 && box.x + box.width <= 390).toBe(true);
     await phone.screenshot({ path: `${SHOTS}/why-replay-zh-phone.png` });
+
+    // The class replay: Ana follows the presenting instructor with the class's link. She sees
+    // her own town's reason, not Bo's, until the instructor lets the class see every town's.
+    const follower = await anaContext.newPage();
+    follower.on('pageerror', (e) => errors.push(e.message));
+    await follower.goto(`${stack.url}?replay=${session.matchId}&code=${session.code}&test=1`);
+    await follower.waitForFunction(() => window.__replay?.status === 'waiting', undefined, {
+      timeout: 30_000,
+    });
+    await replay.click('#replay-present');
+    const shows = (town: string, quote: string | null) =>
+      follower.waitForFunction(
+        ([t, q]) => {
+          const r = window.__replay;
+          if (r?.status !== 'ready' || r.round !== 1 || r.townId !== t) return false;
+          const shown = document.querySelector('#replay-why blockquote')?.textContent ?? null;
+          const hidden = document.querySelector('#replay-why p') !== null;
+          return q === null ? hidden && shown === null : shown === q;
+        },
+        [town, quote] as const,
+        { timeout: 15_000 },
+      );
+    await shows(anaTown, ANA_WHY);
+    await replay.selectOption('#replay-town', boTown);
+    await shows(boTown, null);
+    expect(await follower.textContent('#replay-why p')).toMatch(/keeps other towns' reasons/);
+    await follower.locator('#replay-diff').screenshot({ path: `${SHOTS}/why-class-hidden.png` });
+    await replay.check('#replay-share-reasons');
+    await shows(boTown, BO_WHY);
+    await replay.uncheck('#replay-share-reasons');
+    await shows(boTown, null);
     expect(errors).toEqual([]);
   }, 180_000);
 });
