@@ -20,6 +20,8 @@ import {
 } from '../net/figure-history';
 import { h, translateTree, tx } from './dom';
 import { reflowTable } from './reflow-table';
+import { debriefReasons } from './debrief-reasons';
+import type { LoggedReason } from '../net/reasons';
 
 const CHARTED: DebriefMetric[] = ['score', 'gdp', 'firms', 'pollution'];
 const TURNING: DebriefMetric[] = ['gdp', 'firms', 'pollution'];
@@ -54,10 +56,14 @@ export interface Debrief {
   destroy(): void;
 }
 
-export function mountDebrief(history: FigureHistory): Debrief {
+export function mountDebrief(
+  history: FigureHistory,
+  reasonsOf: (townId: string) => LoggedReason[] = () => [],
+): Debrief {
   const rankings = h('div', { class: 'debrief-rankings' });
   const charts = h('div', { class: 'debrief-charts' });
   const turning = h('div', { class: 'debrief-turning' });
+  const reasons = h('div', { class: 'debrief-reasons', id: 'debrief-reasons' });
   const element = h(
     'section',
     { class: 'debrief', id: 'debrief', 'aria-labelledby': 'debrief-title' },
@@ -70,6 +76,8 @@ export function mountDebrief(history: FigureHistory): Debrief {
     tx('h3', 'instructor:debrief.turningPoints'),
     tx('p', 'instructor:debrief.turningIntro', { class: 'muted' }),
     turning,
+    tx('h3', 'instructor:debrief.reasons'),
+    reasons,
   );
   const live = new Map<DebriefMetric, Chart>();
 
@@ -234,6 +242,7 @@ export function mountDebrief(history: FigureHistory): Debrief {
     } else renderRankings();
     renderCharts();
     renderTurningPoints();
+    reasons.replaceChildren(debriefReasons(history, reasonsOf));
   }
   const off = onLanguageChange(() => {
     translateTree(element);

@@ -15,6 +15,7 @@ import { busy, confirmAction, h, languageSwitch, setText, translateTree, tx } fr
 import { announcePanel, cardPanel, pacingPanel } from './instructor-controls';
 import { activityLog } from './instructor-log';
 import { reasonsPanel } from './instructor-reasons';
+import { townReasons } from '../net/reasons';
 import { studentsPanel, townGrid } from './instructor-roster';
 import { keyNotice, panel, projectCode, type Part, type Send } from './instructor-widgets';
 
@@ -174,7 +175,7 @@ export function mountInstructorScreen(
     debriefSlot.replaceChildren(tx('p', 'instructor:debrief.loading', { role: 'status' }));
     try {
       const { mountDebrief } = await import('./debrief');
-      debrief = mountDebrief(figures);
+      debrief = mountDebrief(figures, (id) => townReasons(session, id));
       debriefSlot.replaceChildren(debrief.element);
     } finally {
       loading = false;

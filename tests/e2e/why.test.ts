@@ -165,6 +165,23 @@ describe.skipIf(!chromiumAvailable() && !process.env.CI)('the reason line in Chr
       timeout: 30_000,
     });
 
+    // The debrief: each town's reasons beside what followed.
+    await teacher.click('#debrief-open');
+    for (const [town, why] of [
+      [anaTown, ANA_WHY],
+      [boTown, BO_WHY],
+    ]) {
+      await teacher.waitForFunction(
+        ([t, w]) =>
+          document.querySelector(`#debrief-reasons [data-town="${t}"] li[data-round="1"] q`)
+            ?.textContent === w,
+        [town, why] as const,
+        { timeout: 15_000 },
+      );
+    }
+    expect(await teacher.textContent('#debrief-reasons')).toMatch(/Round 1 \(Ana\)/);
+    await teacher.locator('#debrief-reasons').screenshot({ path: `${SHOTS}/why-debrief.png` });
+
     // The match log holds both reasons, covered by its chain (version 4).
     const res = await fetch(`${stack.game.url}/api/matches/${session.matchId}/log`, {
       headers: { authorization: `Bearer ${session.instructorKey}` },
