@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseLog, replayLog, WHY_MAX_LENGTH } from '../../shared/index';
 import { studentMessages } from '../../shared/protocol/messages';
+import { replay } from '../../server/session/machine';
 import { Driver, sessionOf } from './session-helpers';
 
 const classroom = {
@@ -20,6 +21,7 @@ const classroom = {
 
 function started(): { d: Driver; a: string; b: string } {
   const d = new Driver(sessionOf(classroom));
+  start = d.session;
   const [a, b] = d.session.match.towns.map((t) => t.id);
   d.join('ana', a); // the first member of a town is its mayor
   d.join('ada', a);
@@ -28,6 +30,8 @@ function started(): { d: Driver; a: string; b: string } {
   expect(d.session.phase).toBe('planning');
   return { d, a, b };
 }
+
+let start: ReturnType<typeof sessionOf>;
 
 describe('the reason line (issue 15)', () => {
   it('any member drafts it; the mayor’s submit stores it with the round in the log', () => {
@@ -92,5 +96,17 @@ describe('the reason line (issue 15)', () => {
     d.student('ada', { type: 'why', text: 'two' });
     d.student('ana', { type: 'submit', round: 1 });
     expect(d.session.submissions[a].why).toBe('two');
+  });
+
+  it('the command log rebuilds the reasons, drafted and submitted, exactly', () => {
+    const { d, a, b } = started();
+    d.student('ada', { type: 'why', text: 'Draft one' });
+    d.student('bo', { type: 'why', text: 'Hold the port' });
+    d.student('bo', { type: 'submit', round: 1 });
+    const rebuilt = replay(start, d.commands);
+    expect(rebuilt.whys).toEqual({ [a]: 'Draft one', [b]: 'Hold the port' });
+    expect(rebuilt.submissions[b].why).toBe('Hold the port');
+    const strip = (s: typeof rebuilt) => ({ ...s, seats: {}, instructorConnections: 0 });
+    expect(strip(rebuilt)).toEqual(strip(d.session));
   });
 });
