@@ -62,3 +62,12 @@ export {
 } from './engine/match-log';
 export { pollutionIndex } from './engine/pollution';
 export { EVENT_CARD_IDS } from './engine/events';
+export {
+  whatIf,
+  whatIfCsv,
+  WHAT_IF_INDICATORS,
+  type WhatIfRequest,
+  type WhatIfResult,
+  type Divergence,
+} from './engine/what-if';
+export { buildChapters, type Chapter, type LessonRule } from './debrief/index';
