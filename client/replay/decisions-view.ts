@@ -184,7 +184,8 @@ function diffBlock(frame: DecisionsFrame): HTMLElement {
             {},
             t('replay:diff.note', {
               kind: t(`replay:noteKind.${n.kind}`),
-              author: n.author,
+              // The log names the instructor by role; each reader sees it in their language.
+              author: n.author === 'instructor' ? t('replay:diff.instructor') : n.author,
               text: n.kind === 'control' ? controlText(n.text) : n.text,
             }),
           ),
