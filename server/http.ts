@@ -12,6 +12,16 @@ import { endLog, unloggedNotes } from '../shared/engine/match-log';
 import { matchCsv } from '../shared/engine/csv';
 import { z } from 'zod';
 import {
+  CHAPTER_TEXT_MAX,
+  MAX_EDITED_CHAPTERS,
+  readChapters,
+  readPredictions,
+  readResearch,
+  type EditedChapter,
+  type PredictionRecord,
+  type ResearchRecord,
+} from '../shared/debrief/extras';
+import {
   CLOSE_CODE,
   describeIssues,
   isJoinCode,
@@ -31,6 +41,53 @@ function instructorKeyOf(req: Request): string | null {
   const key =
     req.get('x-instructor-key') ?? (typeof req.query.key === 'string' ? req.query.key : null);
   return key && key.length <= 100 ? key : null;
+}
+
+/** The instructor's edited debrief chapters (issue 15); readChapters keeps the valid ones. */
+const chaptersSchema = z
+  .object({
+    chapters: z
+      .array(
+        z
+          .object({
+            id: z.string().min(1).max(80),
+            rule: z.string().min(1).max(40),
+            fromRound: z.number().int().min(0).max(1000),
+            toRound: z.number().int().min(0).max(1000),
+            towns: z.array(z.string().max(40)).max(4),
+            title: z.string().max(120).nullable(),
+            finding: z.string().max(CHAPTER_TEXT_MAX).nullable(),
+            question: z.string().max(CHAPTER_TEXT_MAX).nullable(),
+          })
+          .strict()
+          .refine((c) => c.toRound >= c.fromRound, 'a chapter ends before it starts'),
+      )
+      .max(MAX_EDITED_CHAPTERS),
+  })
+  .strict();
+
+/**
+ * The debrief extras a downloaded log carries beside it, outside the hash chain: chapters (when
+ * edited), predictions (when asked) and, for the instructor only, the research record.
+ */
+async function debriefExtras(matchId: string, withResearch: boolean): Promise<DebriefExtras> {
+  const store = roomServices().store;
+  const out: DebriefExtras = {};
+  const chapters = await store.loadExtra(matchId, 'chapters');
+  if (chapters !== null) out.chapters = readChapters(chapters);
+  const predictions = await store.loadExtra(matchId, 'predictions');
+  if (predictions !== null) out.predictions = readPredictions(predictions);
+  if (withResearch) {
+    const research = readResearch(await store.loadExtra(matchId, 'research'));
+    if (research) out.research = research;
+  }
+  return out;
+}
+
+interface DebriefExtras {
+  chapters?: EditedChapter[];
+  predictions?: PredictionRecord;
+  research?: ResearchRecord;
 }
 
 const annotationsSchema = z
@@ -213,7 +270,9 @@ export function apiRouter(): express.Router {
     // The instructor's bookmarks travel in the file as the viewer's "log with notes" download
     // does (`annotations`, outside the hash chain), so reopening it in the viewer shows them.
     const annotations = await roomServices().store.loadAnnotations(stored.record.id);
-    const log = { ...base, towns, notes: stored.notes, annotations };
+    // So do the debrief's extras (issue 15; docs/match-log.md, "Debrief extras").
+    const extras = await debriefExtras(stored.record.id, true);
+    const log = { ...base, towns, notes: stored.notes, annotations, ...extras };
     res.set(
       'Content-Disposition',
       `attachment; filename="cluster-towns-${stored.record.code}.json"`,
@@ -257,7 +316,27 @@ export function apiRouter(): express.Router {
     res.json({
       ...storedLog(stored),
       annotations: await roomServices().store.loadAnnotations(stored.record.id),
+      // The class sees the chapters being presented; who consented to research stays private.
+      ...(await debriefExtras(stored.record.id, false)),
     });
+  });
+
+  router.get('/matches/:id/chapters', async (req, res) => {
+    const stored = await ownedMatch(req, res);
+    if (!stored) return;
+    const saved = await roomServices().store.loadExtra(stored.record.id, 'chapters');
+    // null: never edited, so the viewer detects them from the log.
+    res.json({ chapters: saved === null ? null : readChapters(saved) });
+  });
+
+  router.put('/matches/:id/chapters', async (req, res) => {
+    const stored = await ownedMatch(req, res);
+    if (!stored) return;
+    const parsed = chaptersSchema.safeParse(req.body ?? {});
+    if (!parsed.success) return fail(res, 400, describeIssues(parsed.error).reason);
+    const chapters = readChapters(parsed.data.chapters);
+    await roomServices().store.saveExtra(stored.record.id, 'chapters', chapters);
+    res.json({ chapters });
   });
 
   router.get('/matches/:id/annotations', async (req, res) => {

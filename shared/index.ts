@@ -71,3 +71,4 @@ export {
   type Divergence,
 } from './engine/what-if';
 export { buildChapters, type Chapter, type LessonRule } from './debrief/index';
+export * from './debrief/extras';

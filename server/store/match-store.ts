@@ -8,6 +8,7 @@
 import { endLog, type LoggedRound, type MatchLog, type TownPlan } from '../../shared/index';
 import type { Phase, SessionConfig } from '../../shared/protocol/messages';
 import type { Portfolio } from '../../shared/protocol/roles';
+import type { ExtraKind } from '../../shared/debrief/extras';
 
 export interface MatchRecord {
   id: string;
@@ -142,6 +143,12 @@ export interface MatchStore {
   /** Instructor bookmarks on rounds of a match (issue 5), kept beside its log. */
   loadAnnotations(matchId: string): Promise<Annotation[]>;
   saveAnnotations(matchId: string, annotations: Annotation[]): Promise<void>;
+  /**
+   * A debrief extra (issue 15: chapters, predictions, research record) as stored JSON, or null.
+   * Callers read it with the readers of `shared/debrief/extras.ts`.
+   */
+  loadExtra(matchId: string, kind: ExtraKind): Promise<unknown>;
+  saveExtra(matchId: string, kind: ExtraKind, value: unknown): Promise<void>;
   /** Remove a match and everything stored with it (a player deleting a saved solo game). */
   deleteMatch(matchId: string): Promise<void>;
   close(): Promise<void>;

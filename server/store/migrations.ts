@@ -42,6 +42,8 @@ export interface StoreTables {
   };
   commands: { match_id: string; seq: number; command: string };
   annotations: { match_id: string; list: string };
+  /** Debrief extras beside the log (issue 15): one JSON document per match and kind. */
+  match_extras: { match_id: string; kind: string; body: string };
 }
 
 function initial(dialect: Dialect): Migration {
@@ -146,8 +148,22 @@ function initial(dialect: Dialect): Migration {
   };
 }
 
+/** Issue 15: the debrief's chapters, predictions and research record, outside the log. */
+const matchExtras: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('match_extras')
+      .ifNotExists()
+      .addColumn('match_id', 'text', (c) => c.notNull())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('body', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('match_extras_pk', ['match_id', 'kind'])
+      .execute();
+  },
+};
+
 function migrations(dialect: Dialect): Record<string, Migration> {
-  return { '001_initial': initial(dialect) };
+  return { '001_initial': initial(dialect), '002_match_extras': matchExtras };
 }
 
 /** Bring the store's schema to the newest version; throws (and names the step) on failure. */

@@ -10,6 +10,7 @@
 import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { LoggedRound } from '../../shared/index';
+import type { ExtraKind } from '../../shared/debrief/extras';
 import type {
   Annotation,
   CommandRecord,
@@ -361,6 +362,28 @@ export class PostgresMatchStore implements MatchStore {
     });
   }
 
+  async loadExtra(matchId: string, kind: ExtraKind): Promise<unknown> {
+    await this.settled(matchId);
+    const row = await this.db
+      .selectFrom('match_extras')
+      .select('body')
+      .where('match_id', '=', matchId)
+      .where('kind', '=', kind)
+      .executeTakeFirst();
+    return row ? (JSON.parse(row.body) as unknown) : null;
+  }
+
+  saveExtra(matchId: string, kind: ExtraKind, value: unknown): Promise<void> {
+    const body = JSON.stringify(value);
+    return this.write(matchId, async (tx) => {
+      await tx
+        .insertInto('match_extras')
+        .values({ match_id: matchId, kind, body })
+        .onConflict((oc) => oc.columns(['match_id', 'kind']).doUpdateSet({ body }))
+        .execute();
+    });
+  }
+
   deleteMatch(matchId: string): Promise<void> {
     return this.write(matchId, async (tx) => {
       for (const table of [
@@ -370,6 +393,7 @@ export class PostgresMatchStore implements MatchStore {
         'submissions',
         'notes',
         'annotations',
+        'match_extras',
         'commands',
       ] as const) {
         await tx.deleteFrom(table).where('match_id', '=', matchId).execute();

@@ -13,6 +13,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { LoggedRound } from '../../shared/index';
+import type { ExtraKind } from '../../shared/debrief/extras';
 import type {
   Annotation,
   CommandRecord,
@@ -370,6 +371,26 @@ export class SqliteMatchStore implements MatchStore {
     });
   }
 
+  async loadExtra(matchId: string, kind: ExtraKind): Promise<unknown> {
+    this.flush();
+    const row = this.sql('SELECT body FROM match_extras WHERE match_id = ? AND kind = ?').get(
+      matchId,
+      kind,
+    ) as { body: string } | undefined;
+    return row ? (JSON.parse(row.body) as unknown) : null;
+  }
+
+  saveExtra(matchId: string, kind: ExtraKind, value: unknown): Promise<void> {
+    const body = JSON.stringify(value);
+    return this.write(() => {
+      this.sql('INSERT OR REPLACE INTO match_extras (match_id, kind, body) VALUES (?, ?, ?)').run(
+        matchId,
+        kind,
+        body,
+      );
+    });
+  }
+
   deleteMatch(matchId: string): Promise<void> {
     return this.write(() => {
       for (const table of [
@@ -379,6 +400,7 @@ export class SqliteMatchStore implements MatchStore {
         'submissions',
         'notes',
         'annotations',
+        'match_extras',
         'commands',
       ]) {
         this.sql(`DELETE FROM ${table} WHERE match_id = ?`).run(matchId);

@@ -136,6 +136,24 @@ describe.each(implementations)('MatchStore on $name', ({ open, skip }) => {
     await store.close();
   });
 
+  it.skipIf(skip)(
+    'keeps one debrief extra per match and kind, and deletes them with it',
+    async () => {
+      const store = await open();
+      await store.createMatch(record('x1'), phase);
+      expect(await store.loadExtra('x1', 'chapters')).toBeNull();
+      await store.saveExtra('x1', 'chapters', [{ id: 'a' }]);
+      await store.saveExtra('x1', 'chapters', [{ id: 'b' }]);
+      await store.saveExtra('x1', 'predictions', { questions: [], answers: [] });
+      expect(await store.loadExtra('x1', 'chapters')).toEqual([{ id: 'b' }]);
+      expect(await store.loadExtra('x1', 'predictions')).toEqual({ questions: [], answers: [] });
+      expect(await store.loadExtra('x1', 'research')).toBeNull();
+      await store.deleteMatch('x1');
+      expect(await store.loadExtra('x1', 'chapters')).toBeNull();
+      await store.close();
+    },
+  );
+
   it.skipIf(skip)('writes to one match apply in the order they were made', async () => {
     const store = await open();
     await store.createMatch(record('o1'), phase);
@@ -202,7 +220,7 @@ describe('SQLite migrations', () => {
       new Kysely({ dialect: new SqliteDialect({ database: check }) }),
     );
     check.close();
-    expect(versions).toEqual(['001_initial']);
+    expect(versions).toEqual(['001_initial', '002_match_extras']);
     // Opening again runs nothing new.
     await (await SqliteMatchStore.open(file)).close();
   });
