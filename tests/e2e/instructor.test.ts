@@ -23,15 +23,18 @@ async function until(
   test: (s: SessionSnapshot) => boolean,
   timeoutMs = 15_000,
 ): Promise<SessionSnapshot> {
-  const started = Date.now();
-  for (;;) {
-    const s = await snapshot(page);
-    if (s && test(s)) return s;
-    if (Date.now() - started > timeoutMs) {
-      throw new Error(`timed out waiting for ${what}: ${JSON.stringify(s)?.slice(0, 600)}`);
-    }
-    await page.waitForTimeout(50);
-  }
+  // The page's session handle changes on every patch from the server: wait until it passes.
+  let last: SessionSnapshot | null = null;
+  await expect
+    .poll(
+      async () => {
+        last = await snapshot(page);
+        return last !== null && test(last);
+      },
+      { timeout: timeoutMs, message: `waiting for ${what}` },
+    )
+    .toBe(true);
+  return last!;
 }
 
 async function join(page: Page, code: string, name: string): Promise<void> {

@@ -13,7 +13,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
 import { STRATEGY_IDS, endLog, parseLog, replayLog, type MatchLog } from '../../shared/index';
 import { playMatch } from '../../scripts/common';
-import { chromiumAvailable, launchChromium } from './browser';
+import { chromiumAvailable, framesDrawn, launchChromium } from './browser';
 import { nodeHashes, replayOf, SHOTS, waitStatus } from './replay-helpers';
 
 const ROUNDS = 8;
@@ -137,7 +137,7 @@ describe.skipIf(!chromiumAvailable() && !process.env.CI)('the replay viewer in C
     await page.waitForFunction(() => window.__replay?.round === 5);
     await expect.poll(() => page.textContent('#replay-where')).toContain('5');
     await waitScene(page);
-    await page.waitForTimeout(300);
+    await framesDrawn(page);
     await page.screenshot({ path: `${SHOTS}/replay-viewer.png` });
 
     // Keyboard: a step forward from its button, then the arrow key steps back.

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { ViteDevServer } from 'vite';
 import type { RegionSceneState, TownSceneState } from '../../client/scenes/debug-state';
-import { chromiumAvailable, launchChromium, startClient } from './browser';
+import { chromiumAvailable, framesDrawn, launchChromium, startClient } from './browser';
 
 const SHOTS = 'test-results/screenshots';
 
@@ -47,7 +47,7 @@ describe.skipIf(!chromiumAvailable() && !process.env.CI)(
         },
       );
       // let the renderer draw a couple of frames before reading pixels
-      await page.waitForTimeout(300);
+      await framesDrawn(page);
       return { page, errors };
     }
 
