@@ -36,7 +36,10 @@ export function costText(ctx: SectionContext, rule: CostRule, draft: TownPlan): 
       const amount =
         forgoneRevenue(state, town.id, draft).total -
         forgoneRevenue(state, town.id, rule.off(draft)).total;
-      return t('panel:impact.forgone', { amount: formatMoney(Math.max(0, amount)) });
+      // "About 0" read oddly for a cut no firm benefits from yet (a foreign tax cut before the
+      // first foreign plant): say plainly that nothing is given up this round.
+      if (amount < 0.05) return t('panel:impact.forgoneNone');
+      return t('panel:impact.forgone', { amount: formatMoney(amount) });
     }
     case 'spend': {
       const cost = (plan: TownPlan): number => planCost(state, town, plan).total;

@@ -225,7 +225,7 @@ describe.skipIf(!chromiumAvailable() && !process.env.CI)('policy and results pan
       'pp-preferential-foreignTaxRate-impact',
     );
     await expect(impact('preferential-foreignTaxRate')).resolves.toMatch(
-      /Gives up about 0 M RMB.*Aims at: more foreign plants/,
+      /Gives up no revenue this round: no firm here would pay less yet.*Aims at: more foreign plants/,
     );
     await page.locator('#pp-preferential-domesticTaxRate').fill('15');
     await expect(impact('preferential-domesticTaxRate')).resolves.toMatch(
