@@ -14,10 +14,13 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import {
+  LIMITS,
   STRATEGY_IDS,
+  buildChapters,
   createMatch,
   replayLog,
   resolveRound,
+  whatIf,
   type MatchState,
 } from '../shared/index';
 import { CliError, decidePlans, parseArgsMessage, playMatch, runCli, serialiseLog } from './common';
@@ -82,6 +85,50 @@ function benchReplay(
   return { ...timing, raw: Buffer.byteLength(text), gzip: gzipSync(text).length };
 }
 
+/**
+ * The debrief's work on a played log (issue 15), as the viewer does it in the browser: a
+ * headless what-if (one town's plan changed at round 10, the rest as logged, both paths
+ * re-simulated and compared) and the chapter detection over the whole match.
+ */
+function benchDebrief(
+  towns: number,
+  warmUps: number,
+  runs: number,
+): { whatIf: Timing; chapters: Timing } {
+  const { log } = playMatch({
+    scenarioId: SCENARIO,
+    seed: SEED,
+    rounds: 30,
+    towns,
+    strategies: STRATEGY_IDS,
+  });
+  // The first town for which a higher tax on foreign firms is a valid plan at round 10 (a change
+  // of policy can cost more than a poor town has left).
+  const entry = log.rounds[9];
+  const request = Object.entries(entry.plans)
+    .map(([townId, logged]) => ({
+      round: 10,
+      townId,
+      plan: {
+        ...logged,
+        preferential: { ...logged.preferential, foreignTaxRate: LIMITS.maxTaxRate },
+      },
+    }))
+    .find((candidate) => {
+      try {
+        whatIf(log, candidate);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+  if (!request) throw new Error('no town can raise its foreign tax at round 10');
+  return {
+    whatIf: time(() => void whatIf(log, request), warmUps, runs),
+    chapters: time(() => void buildChapters(log), warmUps, runs),
+  };
+}
+
 const ms = (x: number): string => `${x.toFixed(x < 10 ? 2 : 1)} ms`;
 const kib = (bytes: number): string =>
   `${bytes.toLocaleString('en-US')} B (${(bytes / 1024).toFixed(1)} KiB)`;
@@ -113,6 +160,7 @@ function main(): void {
   const round40 = benchRound(40, 5, roundRuns);
   const replay12 = benchReplay(12, 1, replayRuns);
   const replay40 = benchReplay(40, 1, replayRuns);
+  const debrief40 = benchDebrief(40, 1, replayRuns);
 
   const rows: string[][] = [
     [
@@ -146,6 +194,22 @@ function main(): void {
       String(replay40.runs),
       '< 300 ms',
       verdict(replay40.median, 300),
+    ],
+    [
+      'What-if at round 10 of 30, 40 towns (whatIf)',
+      ms(debrief40.whatIf.median),
+      ms(debrief40.whatIf.p90),
+      String(debrief40.whatIf.runs),
+      '< 1000 ms',
+      verdict(debrief40.whatIf.median, 1000),
+    ],
+    [
+      'Debrief chapters, 30 rounds, 40 towns (buildChapters)',
+      ms(debrief40.chapters.median),
+      ms(debrief40.chapters.p90),
+      String(debrief40.chapters.runs),
+      '< 1000 ms',
+      verdict(debrief40.chapters.median, 1000),
     ],
   ];
   console.log('| Measurement | Median | p90 | Runs | Goal | Goal met |');
