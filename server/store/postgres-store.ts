@@ -60,13 +60,43 @@ export class PostgresMatchStore implements MatchStore {
     pool.on('error', () => undefined);
     const db = new Kysely<StoreTables>({ dialect: new PostgresDialect({ pool }) });
     try {
-      if (schema) await sql`CREATE SCHEMA IF NOT EXISTS ${sql.id(schema)}`.execute(db);
-      await migrateToLatest(db as Kysely<unknown>, 'postgres', schema);
+      await PostgresMatchStore.underSetupLock(options.connectionString, schema, async () => {
+        if (schema) await sql`CREATE SCHEMA IF NOT EXISTS ${sql.id(schema)}`.execute(db);
+        await migrateToLatest(db as Kysely<unknown>, 'postgres', schema);
+      });
     } catch (error) {
       await db.destroy();
       throw error;
     }
     return new PostgresMatchStore(db, pool);
+  }
+
+  /**
+   * Several processes of a cluster open the same store at once. `CREATE SCHEMA IF NOT EXISTS`
+   * and Kysely's `CREATE TABLE IF NOT EXISTS` are not safe against each other (PostgreSQL
+   * reports a duplicate key in its catalogue, 23505, to the loser), so the setup runs under a
+   * session advisory lock held on its own connection: one process creates, the others wait and
+   * then find everything there.
+   */
+  private static async underSetupLock(
+    connectionString: string,
+    schema: string | undefined,
+    setup: () => Promise<void>,
+  ): Promise<void> {
+    const client = new pg.Client({ connectionString });
+    client.on('error', () => undefined);
+    await client.connect();
+    try {
+      const key = `cluster-towns match store ${schema ?? 'public'}`;
+      await client.query('SELECT pg_advisory_lock(hashtext($1))', [key]);
+      try {
+        await setup();
+      } finally {
+        await client.query('SELECT pg_advisory_unlock(hashtext($1))', [key]);
+      }
+    } finally {
+      await client.end();
+    }
   }
 
   /** Run a write after the earlier writes of the same match, in one transaction. */

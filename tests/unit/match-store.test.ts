@@ -225,3 +225,23 @@ describe('SQLite migrations', () => {
     await (await SqliteMatchStore.open(file)).close();
   });
 });
+
+describe('PostgreSQL setup under concurrency', () => {
+  // The processes of a cluster start together and each opens the store: the schema and the
+  // migrations must be created once, with no catalogue race (PostgreSQL error 23505).
+  it.skipIf(pgMissing !== null)(
+    'several stores opening one new schema at once all open',
+    async () => {
+      const schema = freshSchema('ct_race');
+      schemas.push(schema);
+      const stores = await Promise.all(
+        Array.from({ length: 6 }, () =>
+          PostgresMatchStore.open({ connectionString: POSTGRES_URL, schema, max: 2 }),
+        ),
+      );
+      await stores[0]!.createMatch(record('race', 'RACE11'), phase);
+      for (const store of stores) expect((await store.findByCode('RACE11'))?.id).toBe('race');
+      await Promise.all(stores.map((store) => store.close()));
+    },
+  );
+});
