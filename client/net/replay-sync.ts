@@ -25,6 +25,8 @@ interface SyncWireState {
   compare: string;
   /** Whether the class sees every town's reasons (issue 15). */
   reasons?: boolean;
+  /** The debrief chapter being presented, '' for none (issue 15). */
+  chapter?: string;
 }
 
 export function roomSync(role: SyncRole, context: SyncContext): SyncChannel {
@@ -40,6 +42,7 @@ export function roomSync(role: SyncRole, context: SyncContext): SyncChannel {
       ...(state.townId ? { townId: state.townId } : {}),
       ...(state.compare ? { compare: state.compare.split(',') } : {}),
       ...(state.reasons ? { reasons: true } : {}),
+      ...(state.chapter ? { chapter: state.chapter } : {}),
     });
     if (position) for (const listener of [...listeners]) listener(position);
   };

@@ -115,7 +115,14 @@ export function serverStore(match: ServerMatch, logId: string): AnnotationStore 
   };
 }
 
-/** The log as a file again, with the notes added beside its own fields. */
-export function logWithNotes(log: MatchLog, annotations: readonly Annotation[]): string {
-  return `${JSON.stringify({ ...log, annotations: sortAnnotations(annotations) })}\n`;
+/**
+ * The log as a file again, with the notes (and the debrief extras it carries, such as the edited
+ * chapters) added beside its own fields.
+ */
+export function logWithNotes(
+  log: MatchLog,
+  annotations: readonly Annotation[],
+  extras: Record<string, unknown> = {},
+): string {
+  return `${JSON.stringify({ ...log, ...extras, annotations: sortAnnotations(annotations) })}\n`;
 }

@@ -11,6 +11,11 @@ import { h, languageSwitch, translateTree, tx, txAttr } from '../app/dom';
 import { townName } from '../panel/labels';
 import { INDICATORS } from '../scenes';
 import { logWithNotes, type Annotation, type AnnotationStore } from './annotations';
+import { buildChapters } from '../../shared/debrief';
+import type { EditedChapter } from '../../shared/debrief/extras';
+import { mountChapterCard } from './chapters-card';
+import type { ChapterStore } from './chapters-store';
+import { mountChapters } from './chapters-view';
 import { mountCharts } from './charts';
 import { mountCompare } from './compare';
 import { mountDecisions } from './decisions-view';
@@ -30,6 +35,9 @@ export interface PlayerOptions {
   replay: VerifiedReplay;
   store: AnnotationStore;
   annotations: Annotation[];
+  /** Where the edited debrief chapters are kept, and the list saved there (null: none). */
+  chapterStore: ChapterStore;
+  savedChapters: EditedChapter[] | null;
   syncFactory: SyncFactory;
   syncContext: SyncContext;
   handle: ReplayHandle;
@@ -86,7 +94,10 @@ export function mountPlayer(root: HTMLElement, options: PlayerOptions): () => vo
     townId: knownTown(options.initial?.townId) ?? townIds[0],
     compare: knownTowns(options.initial?.compare) ?? townIds.slice(0, 2),
   };
+  if (options.initial?.chapter) position.chapter = options.initial.chapter;
   let indicator = 'gdp';
+  // What the download adds beside the log: the edited chapters, once there are some.
+  let savedChapters = options.savedChapters;
   let annotations = options.annotations;
   let frame = 0;
 
@@ -153,11 +164,30 @@ export function mountPlayer(root: HTMLElement, options: PlayerOptions): () => vo
   const decisions = mountDecisions();
   const compare = mountCompare(start, position.compare ?? [], (ids) => go({ compare: ids }));
   const charts = mountCharts(states, yearOf);
+  const chapters = mountChapters({
+    detected: buildChapters(log),
+    saved: savedChapters,
+    store: options.chapterStore,
+    start,
+    rounds,
+    yearOf,
+    // "Go to": the chapter's first round and main town; a presenter's class sees its card.
+    onGo: (chapter) =>
+      go({
+        round: chapter.fromRound,
+        view: 'town',
+        townId: chapter.towns[0],
+        chapter: chapter.id,
+      }),
+    onSaved: (list) => (savedChapters = list),
+  });
+  const chapterCard = mountChapterCard(start, yearOf);
   const tabs = mountTabs(
     [
       { id: 'decisions', labelKey: 'replay:tab.decisions', panel: decisions.element },
       { id: 'compare', labelKey: 'replay:tab.compare', panel: compare.element },
       { id: 'charts', labelKey: 'replay:tab.charts', panel: charts.element },
+      { id: 'chapters', labelKey: 'chapters:tab', panel: chapters.element },
     ],
     'replay:tab.label',
     () => schedule(),
@@ -206,7 +236,15 @@ export function mountPlayer(root: HTMLElement, options: PlayerOptions): () => vo
     section('replay-sync-title', 'replay:sync.title', sync.element),
     section('replay-fork-title', 'replay:fork.title', fork.element),
   );
-  const mainColumn = h('div', { class: 'replay-left' }, tools, sceneBox, tabs.list, ...tabs.panels);
+  const mainColumn = h(
+    'div',
+    { class: 'replay-left' },
+    tools,
+    chapterCard.element,
+    sceneBox,
+    tabs.list,
+    ...tabs.panels,
+  );
   const shell = h(
     'div',
     { class: 'app-shell replay-app' },
@@ -235,11 +273,18 @@ export function mountPlayer(root: HTMLElement, options: PlayerOptions): () => vo
       schedule();
       return;
     }
+    const round = clampRound(next.round ?? position.round);
+    // A presenter stays on a chapter while moving inside its rounds; a follower shows the
+    // presenter's (issue 15).
+    const chapter = remote
+      ? next.chapter
+      : (next.chapter ?? chapters.at(position.chapter, round)?.id);
     position = {
-      round: clampRound(next.round ?? position.round),
+      round,
       view: next.view ?? position.view,
       townId: knownTown(next.townId) ?? position.townId,
       compare: knownTowns(next.compare) ?? position.compare,
+      ...(chapter ? { chapter } : {}),
     };
     if (remote && next.compare) compare.setSelected(position.compare ?? []);
     timeline.update(position.round, locked());
@@ -283,10 +328,12 @@ export function mountPlayer(root: HTMLElement, options: PlayerOptions): () => vo
       const hideReason = (id: string) => sync.hidesReason(id);
       decisions.update({ log, states, results, round, townId, yearOf, hideReason });
     } else if (tab === 'compare') compare.update(state, previous, yearOf(round));
-    else {
+    else if (tab === 'charts') {
       charts.attach();
       charts.setRound(round);
     }
+    chapterCard.show(chapters.find(position.chapter));
+    chapters.update(round, position.chapter);
     moments.update(round);
     notes.update(round);
     fork.update(round, yearOf(round));
@@ -325,7 +372,7 @@ export function mountPlayer(root: HTMLElement, options: PlayerOptions): () => vo
   downloadButton.addEventListener('click', () =>
     download(
       `cluster-towns-${log.scenarioId}-${log.initialHash.slice(0, 8)}-notes.json`,
-      logWithNotes(log, annotations),
+      logWithNotes(log, annotations, savedChapters ? { chapters: savedChapters } : {}),
     ),
   );
   const onKey = (event: KeyboardEvent): void => {
@@ -338,6 +385,8 @@ export function mountPlayer(root: HTMLElement, options: PlayerOptions): () => vo
     timeline.relabel();
     compare.relabel();
     charts.relabel();
+    chapters.relabel();
+    chapterCard.show(chapters.find(position.chapter));
     moments.relabel();
     notes.relabel();
     sync.relabel();

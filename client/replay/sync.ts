@@ -20,6 +20,8 @@ export interface ReplayPosition {
    * only its own town's.
    */
   reasons?: boolean;
+  /** The debrief chapter being presented (issue 15): followers see its card above the scene. */
+  chapter?: string;
 }
 
 export interface SyncChannel {
@@ -55,7 +57,7 @@ export type SyncFactory = (role: SyncRole, context: SyncContext) => SyncChannel;
 /** A position from the wire, or null when it is not one (the transport is not trusted). */
 export function readPosition(value: unknown): ReplayPosition | null {
   if (!value || typeof value !== 'object') return null;
-  const { round, view, townId, compare, reasons } = value as Record<string, unknown>;
+  const { round, view, townId, compare, reasons, chapter } = value as Record<string, unknown>;
   if (!Number.isInteger(round) || (round as number) < 0) return null;
   if (view !== 'town' && view !== 'region') return null;
   if (townId !== undefined && (typeof townId !== 'string' || townId.length > 40)) return null;
@@ -71,6 +73,7 @@ export function readPosition(value: unknown): ReplayPosition | null {
     ...(townId !== undefined ? { townId } : {}),
     ...(towns ? { compare: towns } : {}),
     ...(reasons === true ? { reasons: true } : {}),
+    ...(typeof chapter === 'string' && chapter && chapter.length <= 80 ? { chapter } : {}),
   };
 }
 

@@ -26,6 +26,7 @@ import {
 } from './annotations';
 import type { PlayHandoff } from './fork-view';
 import { loadSeat } from '../net/seat-store';
+import { browserChapters, fileChapters, readOnlyChapters, serverChapters } from './chapters-store';
 import { createHandle } from './handle';
 import { NotJsonError, readLog, verifyLog } from './loader';
 import { mountOpenScreen, type OpenScreen } from './open-screen';
@@ -189,6 +190,15 @@ export function mountReplayViewer(root: HTMLElement, options: ViewerOptions = {}
       const logId = logIdentity(log);
       const store: AnnotationStore = match ? serverStore(match, logId) : browserStore(logId);
       const annotations = mergeAnnotations(replay.fileAnnotations, await store.load());
+      // The instructor's chapters (issue 15): edited on the server or in this browser; a
+      // follower reads the ones the class log carries.
+      const inFile = fileChapters(log);
+      const chapterStore = match
+        ? serverChapters(match, inFile)
+        : follow
+          ? readOnlyChapters(inFile)
+          : browserChapters(logId, inFile);
+      const savedChapters = await chapterStore.load();
       if (controller.signal.aborted) return;
       if (!match) remember(FILE_KEY, { name: source, text } satisfies RememberedFile);
       const saved = recall<RememberedPosition>(POSITION_KEY);
@@ -200,6 +210,8 @@ export function mountReplayViewer(root: HTMLElement, options: ViewerOptions = {}
         replay,
         store,
         annotations,
+        chapterStore,
+        savedChapters,
         syncFactory,
         syncContext: {
           logId,

@@ -22,6 +22,8 @@ export const ReplaySyncState = schema(
     compare: { type: 'string', default: '' },
     /** Whether the class sees every town's reasons (issue 15); else each student only its own. */
     reasons: { type: 'boolean', default: false },
+    /** The debrief chapter being presented (issue 15), '' for none. */
+    chapter: { type: 'string', default: '' },
     presenterConnected: { type: 'boolean', default: false },
     followers: { type: 'number', default: 0 },
   },
@@ -36,6 +38,7 @@ export const syncMessageSchema = z
     townId: z.string().max(40).optional(),
     compare: z.array(z.string().max(40)).max(4).optional(),
     reasons: z.boolean().optional(),
+    chapter: z.string().min(1).max(80).optional(),
   })
   .strict();
 
@@ -127,6 +130,7 @@ export class ReplayRoom extends Room<ReplaySyncState> {
     this.state.townId = parsed.data.townId ?? '';
     this.state.compare = (parsed.data.compare ?? []).join(',');
     this.state.reasons = parsed.data.reasons ?? false;
+    this.state.chapter = parsed.data.chapter ?? '';
     this.broadcastPatch();
   }
 
