@@ -18,6 +18,9 @@ import {
   workingChapters,
   type ChapterDraft,
 } from '../../client/replay/chapters-model';
+import { fileChapters } from '../../client/replay/chapters-store';
+import { logWithNotes } from '../../client/replay/annotations';
+import { readPosition } from '../../client/replay/sync';
 
 const text = (en: string) => ({ en, zh: `${en}（中）` });
 const detected = (id: string, rule: Chapter['rule'], from: number, to: number): Chapter => ({
@@ -164,5 +167,21 @@ describe('working chapters', () => {
     expect(chapterAt(list, 'overbuilt-foshan-3', 4)?.id).toBe('overbuilt-foshan-3');
     expect(chapterAt(list, 'overbuilt-foshan-3', 7)).toBeNull();
     expect(chapterAt(list, undefined, 4)).toBeNull();
+  });
+});
+
+describe('chapters beside the log and in the synced position', () => {
+  it('a file carries its chapters; a file without them has none (the viewer detects them)', () => {
+    const list = serialiseChapters(workingChapters(DETECTED, null));
+    const log = { version: 4 } as unknown as Parameters<typeof logWithNotes>[0];
+    const text = logWithNotes(log, [], { chapters: list });
+    expect(fileChapters(JSON.parse(text))).toEqual(list);
+    expect(fileChapters(JSON.parse(logWithNotes(log, [])))).toBeNull();
+    expect(fileChapters({ chapters: [] })).toEqual([]);
+    expect(readPosition({ round: 2, view: 'town', chapter: 'custom-1' })?.chapter).toBe('custom-1');
+    expect(readPosition({ round: 2, view: 'town', chapter: 'x'.repeat(81) })).not.toHaveProperty(
+      'chapter',
+    );
+    expect(readPosition({ round: 2, view: 'town', chapter: 7 })).not.toHaveProperty('chapter');
   });
 });
