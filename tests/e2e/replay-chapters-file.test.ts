@@ -5,6 +5,7 @@
  * in another browser (a phone, in Chinese) shows them, the untouched texts in Chinese.
  */
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +18,22 @@ import { waitStatus } from './replay-helpers';
 import { crackdown, scriptedLog } from '../unit/debrief-logs';
 
 const SHOTS = '/tmp/shots/chapters';
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** Serious and critical WCAG 2.1 A/AA violations (as tests/e2e/accessibility.test.ts checks). */
+async function audit(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    type Result = { violations: { id: string; impact?: string | null; nodes: unknown[] }[] };
+    const axe = (window as unknown as { axe: { run(c: Document, o: object): Promise<Result> } })
+      .axe;
+    const values = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+    const r = await axe.run(document, { runOnly: { type: 'tag', values } });
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${JSON.stringify(v.nodes.slice(0, 2))}`);
+  });
+}
 
 describe.skipIf(!chromiumAvailable() && !process.env.CI)('chapters of a local log file', () => {
   let browser: Browser;
@@ -63,7 +80,9 @@ describe.skipIf(!chromiumAvailable() && !process.env.CI)('chapters of a local lo
     await page.click('#chapters-edit');
     await page.click(`${item} .chapter-edit`);
     await page.fill('#chapter-edit-question', 'Would your town have enforced as Foshan did?');
+    expect(await audit(page), 'chapters: editing a chapter').toEqual([]);
     await page.click('#chapter-edit-apply');
+    expect(await audit(page), 'chapters: the add form').toEqual([]);
     await page.click('#chapters-save');
     await expect.poll(() => page.textContent('#chapters-status')).toMatch(/Saved in this browser/);
     await page.click('#chapters-edit');
@@ -114,6 +133,7 @@ describe.skipIf(!chromiumAvailable() && !process.env.CI)('chapters of a local lo
     expect(await other.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       390,
     );
+    expect(await audit(other), 'chapters on a phone in Chinese').toEqual([]);
     await (await other.$(item))!.scrollIntoViewIfNeeded();
     await framesDrawn(other);
     await other.screenshot({ path: `${SHOTS}/zh-phone-detected.png` });
