@@ -79,6 +79,7 @@ export function chapterBody(chapter: WorkingChapter): HTMLElement[] {
 export interface ChapterCard {
   element: HTMLElement;
   show(chapter: WorkingChapter | null): void;
+  relabel(): void;
 }
 
 /** The presented chapter above the scene (hidden when none is presented). */
@@ -92,21 +93,29 @@ export function mountChapterCard(
     'aria-labelledby': 'replay-chapter-card-title',
     hidden: true,
   });
+  let shown: WorkingChapter | null = null;
+  function draw(chapter: WorkingChapter | null): void {
+    shown = chapter;
+    element.hidden = !chapter;
+    if (!chapter) {
+      delete element.dataset.chapter;
+      element.replaceChildren();
+      return;
+    }
+    element.dataset.chapter = chapter.id;
+    element.replaceChildren(
+      h('p', { class: 'chapter-card-kicker' }, t('chapters:card')),
+      h('h2', { id: 'replay-chapter-card-title' }, chapterTitle(chapter)),
+      h('p', { class: 'chapter-meta' }, chapterMeta(chapter, start, yearOf)),
+      ...chapterBody(chapter),
+    );
+  }
   return {
     element,
-    show(chapter) {
-      element.hidden = !chapter;
-      if (!chapter) {
-        element.replaceChildren();
-        return;
-      }
-      element.dataset.chapter = chapter.id;
-      element.replaceChildren(
-        h('p', { class: 'chapter-card-kicker' }, t('chapters:card')),
-        h('h2', { id: 'replay-chapter-card-title' }, chapterTitle(chapter)),
-        h('p', { class: 'chapter-meta' }, chapterMeta(chapter, start, yearOf)),
-        ...chapterBody(chapter),
-      );
+    // Called on every frame the viewer draws: redraw only when the chapter changes.
+    show: (chapter) => {
+      if (chapter !== shown) draw(chapter);
     },
+    relabel: () => draw(shown),
   };
 }
