@@ -60,6 +60,8 @@ export class ReplayRoom extends Room<ReplaySyncState> {
   private code = '';
   private keyHash = '';
   predictions: PredictionSession = emptySession();
+  /** Prediction messages run one after another, in arrival order (some await the store). */
+  private predictQueue: Promise<void> = Promise.resolve();
 
   async onCreate(options: { matchId?: unknown }): Promise<void> {
     const matchId = typeof options.matchId === 'string' ? options.matchId.slice(0, 40) : '';
@@ -157,7 +159,11 @@ export class ReplayRoom extends Room<ReplaySyncState> {
       return;
     }
     if (PREDICT_MESSAGES.includes(type)) {
-      void predictMessage(this, client, data, type, message);
+      this.predictQueue = this.predictQueue
+        .then(() => predictMessage(this, client, data, type, message))
+        .catch((error: unknown) =>
+          roomServices().log(`replay room ${this.roomId}: ${type} failed: ${String(error)}`),
+        );
       return;
     }
     if (type !== 'sync') {
