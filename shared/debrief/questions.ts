@@ -157,7 +157,10 @@ export function questionMenu(log: MatchLog, round: number): AskedQuestion[] {
         tolerance,
         text: {
           key: `direction.${indicator}`,
-          params: { town: town.id, tolerance: integer ? Math.ceil(tolerance) : tolerance },
+          params: {
+            town: town.id,
+            tolerance: integer ? Math.ceil(tolerance) : roundTo(tolerance, 1),
+          },
         },
         options: ['up', 'down', 'same'].map((d) => ({
           key: `direction.${indicator}Option.${d}`,
@@ -172,7 +175,7 @@ export function questionMenu(log: MatchLog, round: number): AskedQuestion[] {
         townId: town.id,
         before: roundTo(v),
         edges,
-        text: { key: `range.${indicator}`, params: { town: town.id, now: roundTo(v) } },
+        text: { key: `range.${indicator}`, params: { town: town.id, now: roundTo(v, 1) } },
         options: [0, 1, 2, 3, 4].map((i) => rangeOption(edges, i, integer)),
       });
     }

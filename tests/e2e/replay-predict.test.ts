@@ -5,6 +5,7 @@
  * whether it was right; then the presenter plays the round and the class follows.
  */
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { parseLog, type MatchLog } from '../../shared/index';
@@ -15,6 +16,25 @@ import { startStack, type Stack } from './game-server';
 import { createSession, joinInstructor, stateOf, waitFor } from '../integration/helpers';
 
 const SHOTS = '/tmp/shots/predict';
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** Serious and critical axe violations (WCAG 2.1 AA) inside the predict card. */
+async function auditCard(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    type Run = (
+      c: Element,
+      o: object,
+    ) => Promise<{ violations: { id: string; impact?: string }[] }>;
+    const axe = (window as unknown as { axe: { run: Run } }).axe;
+    const r = await axe.run(document.querySelector('.predict-card')!, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => v.id);
+  });
+}
 
 describe.skipIf(!chromiumAvailable() && !process.env.CI)('predict, then reveal', () => {
   let stack: Stack;
@@ -111,6 +131,12 @@ describe.skipIf(!chromiumAvailable() && !process.env.CI)('predict, then reveal',
     await phone.locator('.predict-option').nth(0).tap();
     await expect.poll(() => phone.textContent('#predict-mine')).toContain('更脏');
     await expect.poll(() => teacher.textContent('#predict-count')).toContain('1 of 1');
+    await phone.locator('.predict-card').scrollIntoViewIfNeeded();
+    await frames(phone);
+    await phone.screenshot({ path: `${SHOTS}/answer-zh-phone.png` });
+    expect(await auditCard(phone), 'answer card').toEqual([]);
+    expect(await auditCard(teacher), 'presenter, question open').toEqual([]);
+    await teacher.locator('.predict-card').screenshot({ path: `${SHOTS}/asked-en-card.png` });
 
     await teacher.click('#predict-reveal');
     await phone.waitForSelector('#predict-verdict');
@@ -134,6 +160,8 @@ describe.skipIf(!chromiumAvailable() && !process.env.CI)('predict, then reveal',
     await teacher.screenshot({ path: `${SHOTS}/reveal-en-laptop.png` });
     await teacher.locator('.predict-card').screenshot({ path: `${SHOTS}/reveal-en-card.png` });
     await phone.screenshot({ path: `${SHOTS}/reveal-zh-phone.png` });
+    expect(await auditCard(phone), 'reveal on the phone').toEqual([]);
+    expect(await auditCard(teacher), 'reveal for the presenter').toEqual([]);
 
     // Saved beside the log, with the student's answer.
     await expect
