@@ -294,8 +294,11 @@ export function mountPredict(
       update = null;
       if (channel) {
         off = channel.onUpdate((u) => {
+          const fresh = Boolean(u.view && u.view.id !== update?.view?.id);
           update = u;
           render();
+          // A student's phone shows the card low in the page: bring a new question into view.
+          if (fresh && role === 'follower') element.scrollIntoView({ block: 'nearest' });
         });
       }
       render();

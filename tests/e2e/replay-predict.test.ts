@@ -175,5 +175,5 @@ describe.skipIf(!chromiumAvailable() && !process.env.CI)('predict, then reveal',
     });
     await phoneContext.close();
     await teacherContext.close();
-  }, 180_000);
+  }, 300_000);
 });
