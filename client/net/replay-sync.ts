@@ -7,6 +7,9 @@
 import { Client, type Room } from 'colyseus.js';
 import {
   readPosition,
+  type PredictChannel,
+  type PredictUpdate,
+  type PredictWireView,
   type ReplayPosition,
   type SyncChannel,
   type SyncContext,
@@ -27,6 +30,9 @@ interface SyncWireState {
   reasons?: boolean;
   /** The debrief chapter being presented, '' for none (issue 15). */
   chapter?: string;
+  followers?: number;
+  questionId?: string;
+  answered?: number;
 }
 
 export function roomSync(role: SyncRole, context: SyncContext): SyncChannel {
@@ -47,6 +53,20 @@ export function roomSync(role: SyncRole, context: SyncContext): SyncChannel {
     if (position) for (const listener of [...listeners]) listener(position);
   };
 
+  // Predict, then reveal (issue 15): the open question, counts and this browser's answer.
+  const predictListeners = new Set<(update: PredictUpdate) => void>();
+  let predictState: PredictUpdate = {
+    view: null,
+    answered: 0,
+    followers: 0,
+    mine: null,
+    error: null,
+  };
+  const updatePredict = (patch: Partial<PredictUpdate>): void => {
+    predictState = { ...predictState, ...patch };
+    for (const listener of [...predictListeners]) listener(predictState);
+  };
+
   const client = new Client(socketBase());
   let retry: ReturnType<typeof setTimeout> | undefined;
 
@@ -56,7 +76,26 @@ export function roomSync(role: SyncRole, context: SyncContext): SyncChannel {
       return;
     }
     room = joinedRoom;
-    joinedRoom.onMessage('error', () => undefined);
+    joinedRoom.onMessage('error', (error: { type?: unknown; reason?: unknown }) => {
+      if (typeof error?.type === 'string' && error.type.startsWith('predict.')) {
+        updatePredict({ error: typeof error.reason === 'string' ? error.reason : 'refused' });
+      }
+    });
+    joinedRoom.onMessage('predict', (view: PredictWireView) => {
+      const fresh = view.id !== predictState.view?.id;
+      updatePredict({ view, error: null, ...(fresh ? { mine: null } : {}) });
+    });
+    joinedRoom.onMessage('predict.answered', (ack: { id?: unknown; option?: unknown }) => {
+      if (ack.id === predictState.view?.id && typeof ack.option === 'number') {
+        updatePredict({ mine: ack.option, error: null });
+      }
+    });
+    joinedRoom.onStateChange((state) => {
+      const wire = state as SyncWireState;
+      if (wire.answered !== predictState.answered || wire.followers !== predictState.followers) {
+        updatePredict({ answered: wire.answered ?? 0, followers: wire.followers ?? 0 });
+      }
+    });
     if (role === 'follower') {
       joinedRoom.onStateChange((state) => deliver(state as SyncWireState));
       // The class's room closes when everyone has left; a follower waits for the next one.
@@ -76,7 +115,12 @@ export function roomSync(role: SyncRole, context: SyncContext): SyncChannel {
             matchId: context.matchId,
             instructorKey: context.instructorKey,
           })
-        : client.join('replay', { matchId: context.matchId, code: context.joinCode });
+        : client.join('replay', {
+            matchId: context.matchId,
+            code: context.joinCode,
+            participant: participantId(),
+            ...(context.ownTownId ? { townId: context.ownTownId } : {}),
+          });
     joining.then(joined, (error: unknown) => {
       // A student who opened the link before the instructor presents keeps waiting (the room
       // does not exist yet, or refuses followers until the presenter is in); a wrong code or
@@ -88,7 +132,19 @@ export function roomSync(role: SyncRole, context: SyncContext): SyncChannel {
   }
   connect();
 
+  const predict: PredictChannel = {
+    ask: (body) => room?.send('predict.ask', body),
+    answer: (id, option) => room?.send('predict.answer', { id, option }),
+    reveal: (id) => room?.send('predict.reveal', { id }),
+    onUpdate(listener) {
+      predictListeners.add(listener);
+      listener(predictState);
+      return () => predictListeners.delete(listener);
+    },
+  };
+
   return {
+    predict,
     publish(position) {
       pending = { ...position };
       room?.send('sync', pending);
@@ -102,7 +158,27 @@ export function roomSync(role: SyncRole, context: SyncContext): SyncChannel {
       closed = true;
       clearTimeout(retry);
       listeners.clear();
+      predictListeners.clear();
       void room?.leave();
     },
   };
+}
+
+const PARTICIPANT_KEY = 'clusterTowns.participant';
+
+/**
+ * The id this browser answers predictions with (never a name): kept so a reload does not count
+ * twice. Private modes without storage get a fresh one per page.
+ */
+function participantId(): string {
+  const fresh = (): string => `b-${crypto.randomUUID().slice(0, 18)}`;
+  try {
+    const saved = localStorage.getItem(PARTICIPANT_KEY);
+    if (saved) return saved;
+    const id = fresh();
+    localStorage.setItem(PARTICIPANT_KEY, id);
+    return id;
+  } catch {
+    return fresh();
+  }
 }

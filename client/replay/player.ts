@@ -28,6 +28,7 @@ import { mountNotes } from './notes-view';
 import { mountStage } from './stage';
 import type { ReplayPosition, SyncContext, SyncFactory } from './sync';
 import { mountSync, type SyncMode } from './sync-view';
+import { mountPredict } from './predict-view';
 import { mountTabs } from './tabs';
 import { mountTimeline } from './timeline';
 
@@ -227,6 +228,13 @@ export function mountPlayer(root: HTMLElement, options: PlayerOptions): () => vo
     (mode) => onSyncMode(mode),
   );
   const fork = mountFork(log, options.onPlay);
+  // Predict, then reveal (issue 15): ask about the next round, reveal, then play it.
+  const predict = mountPredict(
+    log,
+    rounds,
+    (id) => townName(states[position.round], id),
+    (round) => go({ round }),
+  );
 
   const side = h(
     'aside',
@@ -234,6 +242,7 @@ export function mountPlayer(root: HTMLElement, options: PlayerOptions): () => vo
     section('replay-moments-title', 'replay:moment.title', moments.element),
     section('replay-notes-title', 'replay:notes.title', notes.element),
     section('replay-sync-title', 'replay:sync.title', sync.element),
+    predict.element,
     section('replay-fork-title', 'replay:fork.title', fork.element),
   );
   const mainColumn = h(
@@ -290,6 +299,7 @@ export function mountPlayer(root: HTMLElement, options: PlayerOptions): () => vo
     timeline.update(position.round, locked());
     Object.assign(handle, { round: position.round, view: position.view, townId: position.townId });
     sync.moved(position);
+    predict.moved(position.round);
     options.onMove?.(position);
     schedule();
   }
@@ -297,6 +307,10 @@ export function mountPlayer(root: HTMLElement, options: PlayerOptions): () => vo
   function onSyncMode(mode: SyncMode): void {
     handle.sync = mode;
     handle.mine = sync.mine();
+    predict.connect(
+      sync.predict(),
+      mode === 'presenting' ? 'presenter' : mode === 'alone' ? null : 'follower',
+    );
     const lock = mode === 'following';
     for (const control of [townButton, regionButton, townSelect]) control.disabled = lock;
     timeline.update(position.round, lock);
@@ -390,6 +404,7 @@ export function mountPlayer(root: HTMLElement, options: PlayerOptions): () => vo
     moments.relabel();
     notes.relabel();
     sync.relabel();
+    predict.relabel();
     fork.relabel();
     schedule();
   });
@@ -412,6 +427,7 @@ export function mountPlayer(root: HTMLElement, options: PlayerOptions): () => vo
     offLanguage();
     timeline.destroy();
     sync.destroy();
+    predict.destroy();
     decisions.destroy();
     charts.destroy();
     stage.destroy();

@@ -8,7 +8,7 @@
  */
 import { t } from '../i18n';
 import { h } from '../app/dom';
-import type { ReplayPosition, SyncChannel, SyncContext, SyncFactory } from './sync';
+import type { PredictChannel, ReplayPosition, SyncChannel, SyncContext, SyncFactory } from './sync';
 
 export type SyncMode = 'alone' | 'presenting' | 'following' | 'detached';
 
@@ -23,6 +23,8 @@ export interface SyncPanel {
   mine(): boolean;
   /** Whether this viewer must not see this town's reasons (a student, unless the class may). */
   hidesReason(townId: string): boolean;
+  /** The class channel's predict, then reveal (issue 15), while presenting or following. */
+  predict(): PredictChannel | null;
   relabel(): void;
   destroy(): void;
 }
@@ -175,6 +177,7 @@ export function mountSync(
     },
     hidesReason: (townId) => student && !classReasons && townId !== context.ownTownId,
     mine: () => mode === 'following' && mine,
+    predict: () => channel?.predict ?? null,
     relabel: render,
     destroy: close,
   };

@@ -5,6 +5,7 @@
  * transport is a Colyseus `replay` room: the presenter joins with `{ matchId, instructorKey }`
  * and sends `sync` messages; followers join with the session's code and receive them.
  */
+import type { AskedQuestion } from '../../shared/debrief/questions';
 
 export type ReplayView = 'town' | 'region';
 
@@ -33,6 +34,8 @@ export interface SyncChannel {
    */
   subscribe(listener: (position: ReplayPosition) => void): () => void;
   close(): void;
+  /** Predict, then reveal (issue 15), when the transport carries it. */
+  predict?: PredictChannel;
 }
 
 export type SyncRole = 'presenter' | 'follower';
@@ -113,4 +116,38 @@ export function broadcastSync(role: SyncRole, context: SyncContext): SyncChannel
       channel.close();
     },
   };
+}
+
+/** What a viewer knows of the class's open prediction question (issue 15). */
+export interface PredictUpdate {
+  /** The open question as the server published it (replay-predict-room.ts PredictionView). */
+  view: PredictWireView | null;
+  /** How many answered, and how many follow. */
+  answered: number;
+  followers: number;
+  /** This follower's accepted answer to the open question, if any. */
+  mine: number | null;
+  /** The last refusal of a prediction message, if any. */
+  error: string | null;
+}
+
+export interface PredictWireView {
+  id: string;
+  question: AskedQuestion;
+  revealed?: { correct: number[]; counts: number[] };
+}
+
+/** Predict, then reveal: only the class transport (the server's room) carries it. */
+export interface PredictChannel {
+  ask(body: { round: number; menuId: string } | { round: number; free: FreeAsk }): void;
+  answer(id: string, option: number): void;
+  reveal(id: string): void;
+  /** Listen to changes; the current state is delivered at once. Returns an unsubscribe. */
+  onUpdate(listener: (update: PredictUpdate) => void): () => void;
+}
+
+export interface FreeAsk {
+  text: string;
+  options: string[];
+  marked?: number;
 }

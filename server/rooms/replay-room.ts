@@ -10,7 +10,11 @@ import { z } from 'zod';
 import { JOIN_ERROR, describeIssues, normaliseJoinCode } from '../../shared/protocol/messages';
 import { ClientRateLimiter } from '../rate-limit';
 import { roomServices } from '../services';
+import { matchLogOf } from '../store/match-store';
+import { readPredictions } from '../../shared/debrief/extras';
 import { matchesHash } from './seats';
+import { emptySession, type PredictionSession } from './replay-predictions';
+import { PREDICT_MESSAGES, predictMessage, predictionView } from './replay-predict-room';
 
 export const ReplaySyncState = schema(
   {
@@ -26,6 +30,10 @@ export const ReplaySyncState = schema(
     chapter: { type: 'string', default: '' },
     presenterConnected: { type: 'boolean', default: false },
     followers: { type: 'number', default: 0 },
+    /** Predict, then reveal (issue 15): the open question's id ('' when none), answers, reveal. */
+    questionId: { type: 'string', default: '' },
+    answered: { type: 'number', default: 0 },
+    revealed: { type: 'boolean', default: false },
   },
   'ReplaySyncState',
 );
@@ -42,15 +50,21 @@ export const syncMessageSchema = z
   })
   .strict();
 
-interface ReplayAuth {
+export interface ReplayAuth {
   presenter: boolean;
   limiter: ClientRateLimiter;
+  /** A follower's identity for predictions: the id its browser keeps, else its session. */
+  participant: string;
+  townId?: string;
 }
 
 export class ReplayRoom extends Room<ReplaySyncState> {
   maxClients = 500;
   private code = '';
   private keyHash = '';
+  predictions: PredictionSession = emptySession();
+  /** Prediction messages run one after another, in arrival order (some await the store). */
+  private predictQueue: Promise<void> = Promise.resolve();
 
   async onCreate(options: { matchId?: unknown }): Promise<void> {
     const matchId = typeof options.matchId === 'string' ? options.matchId.slice(0, 40) : '';
@@ -60,6 +74,9 @@ export class ReplayRoom extends Room<ReplaySyncState> {
     this.keyHash = stored.record.instructorKeyHash;
     this.state = new ReplaySyncState();
     this.state.matchId = matchId;
+    this.predictions = emptySession(
+      readPredictions(await roomServices().store.loadExtra(matchId, 'predictions')),
+    );
     this.setPatchRate(null);
     // Findable by matchId (join/joinOrCreate) but never listed in the lobby.
     this.listing.unlisted = true;
@@ -67,13 +84,16 @@ export class ReplayRoom extends Room<ReplaySyncState> {
     this.onMessage('*', (client, type, message) => this.receive(client, String(type), message));
   }
 
-  onAuth(_client: Client, options: { instructorKey?: unknown; code?: unknown }): ReplayAuth {
+  onAuth(
+    client: Client,
+    options: { instructorKey?: unknown; code?: unknown; participant?: unknown; townId?: unknown },
+  ): ReplayAuth {
     const limiter = new ClientRateLimiter(Date.now());
     if (typeof options.instructorKey === 'string') {
       if (!matchesHash(options.instructorKey, this.keyHash)) {
         throw new ServerError(JOIN_ERROR.wrongCode, 'wrong instructor key');
       }
-      return { presenter: true, limiter };
+      return { presenter: true, limiter, participant: 'presenter' };
     }
     const code =
       typeof options.code === 'string' ? normaliseJoinCode(options.code.slice(0, 20)) : '';
@@ -82,12 +102,45 @@ export class ReplayRoom extends Room<ReplaySyncState> {
     if (!this.state.presenterConnected) {
       throw new ServerError(JOIN_ERROR.ended, 'the instructor is not presenting this replay');
     }
-    return { presenter: false, limiter };
+    const participant =
+      typeof options.participant === 'string' && options.participant.length > 0
+        ? options.participant.slice(0, 80)
+        : client.sessionId;
+    const townId = typeof options.townId === 'string' ? options.townId.slice(0, 40) : undefined;
+    return { presenter: false, limiter, participant, ...(townId ? { townId } : {}) };
   }
 
   onJoin(client: Client<ReplayAuth, ReplayAuth>): void {
     client.userData = client.auth;
+    // A student joining mid-question sees it (and, after the reveal, the distribution).
+    const view = predictionView(this.predictions);
+    if (view) client.send('predict', view);
     this.count();
+  }
+
+  /** Broadcast the open question to everyone (after ask and reveal) and sync the counters. */
+  publishPrediction(): void {
+    const open = this.predictions.open;
+    this.state.questionId = open?.id ?? '';
+    this.state.answered = this.predictions.answers.size;
+    this.state.revealed = Boolean(open?.revealed);
+    const view = predictionView(this.predictions);
+    if (view) this.broadcast('predict', view);
+    this.broadcastPatch();
+  }
+
+  /** The match's full log (for the question menu and the right answers). */
+  async loadLog() {
+    const stored = await roomServices().store.loadMatch(this.state.matchId);
+    return stored ? matchLogOf(stored) : null;
+  }
+
+  async savePredictions(): Promise<void> {
+    await roomServices().store.saveExtra(
+      this.state.matchId,
+      'predictions',
+      this.predictions.record,
+    );
   }
 
   onLeave(): void {
@@ -106,6 +159,14 @@ export class ReplayRoom extends Room<ReplaySyncState> {
     if (!data) return;
     if (data.limiter.check(Date.now()) !== 'ok') {
       client.send('error', { code: 'rateLimited', type, reason: 'too many messages: slow down' });
+      return;
+    }
+    if (PREDICT_MESSAGES.includes(type)) {
+      this.predictQueue = this.predictQueue
+        .then(() => predictMessage(this, client, data, type, message))
+        .catch((error: unknown) =>
+          roomServices().log(`replay room ${this.roomId}: ${type} failed: ${String(error)}`),
+        );
       return;
     }
     if (type !== 'sync') {
