@@ -4,7 +4,7 @@
  * instructor sees the counts and downloads the export as one zip. The rules are shared:
  * consent scope and CSVs in shared/research/, the record's shape in shared/debrief/extras.ts.
  *
- *   POST /api/research/:matchId/consent   { seatToken, consent? }  → the text and this seat's answer
+ *   POST /api/research/consent             { code, seatToken, consent? } → the text and this seat's answer
  *   GET  /api/matches/:id/research/consent (instructor key)      → counts
  *   GET  /api/matches/:id/research         (instructor key)      → application/zip
  */
@@ -13,7 +13,7 @@ import type { Request, Response, Router } from 'express';
 import { strToU8, zipSync } from 'fflate';
 import { z } from 'zod';
 import { readPredictions, readResearch, type ResearchRecord } from '../shared/debrief/extras';
-import { describeIssues } from '../shared/protocol/messages';
+import { describeIssues, normaliseJoinCode } from '../shared/protocol/messages';
 import { consentCounts, latestConsent, type RosterSeat } from '../shared/research/consent';
 import { ResearchExportError, researchExport } from '../shared/research/export';
 import { matchesHash } from './rooms/seats';
@@ -50,7 +50,11 @@ export function rosterOf(stored: StoredMatch): RosterSeat[] {
 }
 
 const consentSchema = z
-  .object({ seatToken: z.string().min(1).max(100), consent: z.boolean().optional() })
+  .object({
+    code: z.string().min(1).max(20),
+    seatToken: z.string().min(1).max(100),
+    consent: z.boolean().optional(),
+  })
   .strict();
 
 /**
@@ -68,9 +72,12 @@ function serially<T>(matchId: string, job: () => Promise<T>): Promise<T> {
   return next;
 }
 
-type ConsentAnswer =
-  | { status: number; error: string }
-  | { status: 200; body: { consentText: string; consent: boolean | null; ended: boolean } };
+type ConsentAnswer = { status: number; error: string } | { status: 200; body: ConsentStatus };
+
+/** What a student's browser learns: research mode's text and this seat's answer. */
+export type ConsentStatus =
+  | { enabled: false }
+  | { enabled: true; consentText: string; consent: boolean | null; ended: boolean };
 
 const ended = (stored: StoredMatch) => stored.finished || stored.phase.phase === 'ended';
 
@@ -85,18 +92,20 @@ export function registerResearchRoutes(
   router: Router,
   { ownedMatch, fail, storedLog }: ResearchRouteHelpers,
 ): void {
-  router.post('/research/:matchId/consent', async (req, res) => {
+  router.post('/research/consent', async (req, res) => {
     const parsed = consentSchema.safeParse(req.body ?? {});
     if (!parsed.success) return fail(res, 400, describeIssues(parsed.error).reason);
-    const matchId = String(req.params.matchId).slice(0, 40);
     const { seatToken, consent } = parsed.data;
     const store = roomServices().store;
+    const found = await store.findByCode(normaliseJoinCode(parsed.data.code));
+    if (!found) return fail(res, 404, 'no seat of this class has this token');
+    const matchId = found.id;
     const answer = await serially(matchId, async (): Promise<ConsentAnswer> => {
       const stored = await store.loadMatch(matchId);
       const seat = stored?.seats.find((s) => !s.removed && matchesHash(seatToken, s.seatTokenHash));
       if (!stored || !seat) return { status: 404, error: 'no seat of this class has this token' };
       const record = readResearch(await store.loadExtra(matchId, 'research'));
-      if (!record) return { status: 404, error: 'this class is not in research mode' };
+      if (!record) return { status: 200, body: { enabled: false } };
       if (consent !== undefined) {
         if (ended(stored)) return { status: 409, error: 'the match has ended: consent is final' };
         if (!seat.townId) return { status: 409, error: 'join a town first' };
@@ -109,6 +118,7 @@ export function registerResearchRoutes(
       return {
         status: 200,
         body: {
+          enabled: true,
           consentText: record.consentText,
           consent: mine ? mine.consent : null,
           ended: ended(stored),
@@ -123,8 +133,8 @@ export function registerResearchRoutes(
     const stored = await ownedMatch(req, res);
     if (!stored) return;
     const record = readResearch(await roomServices().store.loadExtra(stored.record.id, 'research'));
-    if (!record) return fail(res, 404, 'this class is not in research mode');
-    res.json(consentCounts(record, rosterOf(stored)));
+    if (!record) return res.json({ enabled: false });
+    res.json({ enabled: true, ...consentCounts(record, rosterOf(stored)) });
   });
 
   router.get('/matches/:id/research', async (req, res) => {

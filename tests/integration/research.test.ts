@@ -33,10 +33,10 @@ async function consent(
   session: Session,
   body: Record<string, unknown>,
 ): Promise<{ status: number; json: Record<string, unknown> }> {
-  const res = await fetch(`${server.url}/api/research/${session.matchId}/consent`, {
+  const res = await fetch(`${server.url}/api/research/consent`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
+    body: JSON.stringify({ code: session.code, ...body }),
   });
   return { status: res.status, json: (await res.json()) as Record<string, unknown> };
 }
@@ -73,7 +73,7 @@ describe('research mode', () => {
     // Before answering: the text, no answer yet. Bad input changes nothing.
     expect(await consent(session, { seatToken: anaToken })).toEqual({
       status: 200,
-      json: { consentText: CONSENT, consent: null, ended: false },
+      json: { enabled: true, consentText: CONSENT, consent: null, ended: false },
     });
     expect((await consent(session, { seatToken: 'not-a-token', consent: true })).status).toBe(404);
     expect((await consent(session, { seatToken: anaToken, consent: 'yes' })).status).toBe(400);
@@ -89,7 +89,12 @@ describe('research mode', () => {
     const counts = await fetch(`${server.url}/api/matches/${session.matchId}/research/consent`, {
       headers: { authorization: `Bearer ${session.instructorKey}` },
     });
-    expect(await counts.json()).toEqual({ consented: 1, declined: 1, unanswered: 0 });
+    expect(await counts.json()).toEqual({
+      enabled: true,
+      consented: 1,
+      declined: 1,
+      unanswered: 0,
+    });
 
     await play(teacher, [
       [ana, 'ANA-REASON keep the kilns clean'],
@@ -161,6 +166,14 @@ describe('research mode', () => {
     const res = await exportOf(session, session.instructorKey);
     expect(res.status).toBe(409);
     expect(((await res.json()) as { error: string }).error).toMatch(/not played in research mode/);
+    const counts = await fetch(`${server.url}/api/matches/${session.matchId}/research/consent`, {
+      headers: { authorization: `Bearer ${session.instructorKey}` },
+    });
+    expect(await counts.json()).toEqual({ enabled: false });
+    const ana = await joinStudent(server.url, session.code, { name: 'Ana', townId: 'foshan' });
+    const status = await consent(session, { seatToken: ana.welcome.seatToken });
+    expect(status).toEqual({ status: 200, json: { enabled: false } });
+    await ana.room.leave();
     const solo = await fetch(`${server.url}/api/sessions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
