@@ -214,3 +214,18 @@ function readme(match: string, scope: ReturnType<typeof consentScope>, log: Matc
     '',
   ].join('\n');
 }
+
+/**
+ * Several matches' exports as one set of files (the CLI's many logs): each CSV's header once,
+ * then every match's rows (the `match` column tells them apart); the READMEs one after another.
+ */
+export function combineExports(exports: readonly ExportFile[][]): ExportFile[] {
+  return EXPORT_FILES.map((name) => {
+    const texts = exports.map((files) => files.find((f) => f.name === name)?.text ?? '');
+    if (name === 'README.txt') return { name, text: texts.join('\n') };
+    // Headers never hold a line break; a quoted field in the rows may, so rows are kept whole.
+    const header = texts.find((t) => t)?.split('\n')[0] ?? '';
+    const rows = texts.map((t) => t.slice(t.indexOf('\n') + 1)).join('');
+    return { name, text: `${header}\n${rows}` };
+  });
+}

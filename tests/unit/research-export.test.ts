@@ -7,21 +7,12 @@
  */
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import {
-  appendRound,
-  createMatch,
-  decidePlan,
-  endLog,
-  resolveRound,
-  startLog,
-  type MatchLog,
-  type PredictionRecord,
-  type ResearchRecord,
-} from '../../shared/index';
+import { classLog, NAMES, predictions, research, roster } from './research-fixture';
 import { consentCounts } from '../../shared/research/consent';
 import {
   EXPORT_FILES,
   ResearchExportError,
+  combineExports,
   flattenPlan,
   pseudonym,
   researchExport,
@@ -31,85 +22,6 @@ import {
 
 const hmac = (key: string, message: string) =>
   createHmac('sha256', key).update(message).digest('hex');
-
-const NAMES = { foshan: 'Ana Li', qingyuan: 'Bo Wang', shunde: 'Cy Zhou', zhaoqing: 'Ed Sun' };
-const WHY: Record<string, string> = {
-  foshan: 'clean river, "then" jobs,\nslowly',
-  qingyuan: 'Bo wants cheap land',
-  shunde: '=SUM(A1:A9) team line',
-  zhaoqing: 'Ed reason',
-};
-
-function classLog(): MatchLog {
-  let state = createMatch('foshan-2007', { seed: 5 });
-  const log = startLog(state);
-  for (let r = 0; r < 3; r++) {
-    const plans = Object.fromEntries(
-      state.towns.map((t) => [t.id, decidePlan(state, t.id, 'balanced')]),
-    );
-    plans.foshan!.diplomacy.statement = 'Signed, Ana Li';
-    const inputs = { plans, cards: [] };
-    const result = resolveRound(state, inputs);
-    const submissions = Object.entries(NAMES).map(([town, by], i) => ({
-      town,
-      by,
-      at: 1_000_000 + r * 100_000 + i * 2500,
-      why: WHY[town]!,
-    }));
-    appendRound(log, state, inputs, result, { submissions });
-    state = result.state;
-  }
-  endLog(log);
-  return log;
-}
-
-const research: ResearchRecord = {
-  enabled: true,
-  consentText: 'We study how classes decide.',
-  participants: [
-    { participant: 'p-ana', townId: 'foshan', consent: false, at: 1 },
-    { participant: 'p-ana', townId: 'foshan', consent: true, at: 2 },
-    { participant: 'p-bo', townId: 'qingyuan', consent: false, at: 1 },
-    { participant: 'p-cy', townId: 'shunde', consent: true, at: 1 },
-    { participant: 'p-di', townId: 'shunde', consent: false, at: 1 },
-  ],
-};
-const roster = [
-  { participant: 'p-ana', townId: 'foshan' },
-  { participant: 'p-bo', townId: 'qingyuan' },
-  { participant: 'p-cy', townId: 'shunde' },
-  { participant: 'p-di', townId: 'shunde' },
-  { participant: 'p-ed', townId: 'zhaoqing' },
-];
-const predictions: PredictionRecord = {
-  questions: [
-    {
-      id: 'q1',
-      round: 2,
-      kind: 'town',
-      text: 'Which town loses most firms?',
-      townId: 'foshan',
-      options: ['Foshan', 'Qingyuan'],
-      correct: [1],
-      askedAt: 5,
-    },
-    {
-      id: 'q2',
-      round: 2,
-      kind: 'free',
-      text: '+ opinion, "quoted"',
-      options: ['yes', 'no'],
-      correct: [],
-      askedAt: 6,
-    },
-  ],
-  answers: [
-    { question: 'q1', participant: 'p-ana', option: 1, at: 7 },
-    { question: 'q2', participant: 'p-ana', option: 0, at: 7 },
-    { question: 'q1', participant: 'p-bo', option: 0, at: 7 },
-    { question: 'q1', participant: 'browser-xyz', option: 0, at: 7 },
-  ],
-};
 
 const log = classLog();
 const input = (over: Partial<ExportInput> = {}): ExportInput => ({
@@ -207,6 +119,21 @@ describe('research export', () => {
       ['a.d.0.e', 'x'],
       ['b', '1;2'],
     ]);
+  });
+
+  it('combines matches with one header per file, quoted line breaks intact', () => {
+    const one = researchExport(input());
+    const two = researchExport(input({ matchKey: 'match-id-2' }));
+    const both = Object.fromEntries(combineExports([one, two]).map((f) => [f.name, f.text]));
+    const single = files()['reasons.csv']!;
+    const body = single.slice(single.indexOf('\n') + 1);
+    expect(both['reasons.csv']).toBe(
+      single +
+        body.replaceAll(
+          pseudonym(hmac, 'a1b2c3', 'm', 'match-id-1'),
+          pseudonym(hmac, 'a1b2c3', 'm', 'match-id-2'),
+        ),
+    );
   });
 
   it('counts consent for the instructor', () => {
