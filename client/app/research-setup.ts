@@ -33,7 +33,11 @@ export function researchSetup(): ResearchSetup {
     if (!edited) text.value = t('research:setup.defaultConsent');
   };
   fill();
-  text.addEventListener('input', () => (edited = true));
+  text.addEventListener('input', () => {
+    edited = true;
+    // A message about an earlier attempt goes once the text is being fixed.
+    fieldError(text, consent.error, null);
+  });
   enabled.addEventListener('change', () => {
     consent.wrap.hidden = !enabled.checked;
     if (enabled.checked) text.focus();

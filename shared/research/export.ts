@@ -88,6 +88,7 @@ export function flattenPlan(value: unknown, path = ''): [string, string | number
  * with a name, and the export never carries names.
  */
 const OMITTED_FIELDS = new Set(['diplomacy.statement']);
+const PROPOSAL_TOWNS = /^diplomacy\.proposals\.\d+\.to$/;
 
 export function researchExport(input: ExportInput): ExportFile[] {
   const { log, research, salt, hmac } = input;
@@ -118,7 +119,12 @@ export function researchExport(input: ExportInput): ExportFile[] {
   for (const r of log.rounds) {
     for (const id of Object.keys(r.plans).sort()) {
       if (!scope.towns.has(id)) continue;
-      for (const [field, value] of flattenPlan(r.plans[id])) {
+      for (const [field, raw] of flattenPlan(r.plans[id])) {
+        // A proposal names the towns it goes to: pseudonyms too, like every other town column.
+        const value =
+          PROPOSAL_TOWNS.test(field) && typeof raw === 'string' && raw
+            ? raw.split(';').map(town).join(';')
+            : raw;
         if (!OMITTED_FIELDS.has(field))
           decisions.push([match, r.round, r.year, town(id), field, value]);
       }

@@ -108,6 +108,15 @@ describe('research export', () => {
     expect(files()['decisions.csv']).not.toContain('statement');
   });
 
+  it('writes proposal recipients as town pseudonyms', () => {
+    const proposing = classLog((plans) => {
+      plans.foshan!.diplomacy.proposals = [{ kind: 'riverCleanup', to: ['shunde', 'jiangmen'] }];
+    });
+    const out = files({ log: proposing })['decisions.csv']!;
+    expect(out).toContain(`diplomacy.proposals.0.to,${t('shunde')};${t('jiangmen')}`);
+    expect(out).not.toMatch(/shunde|jiangmen/);
+  });
+
   it('refuses a match without research mode', () => {
     expect(() => researchExport(input({ research: null }))).toThrow(ResearchExportError);
     expect(() => researchExport(input({ salt: '' }))).toThrow(ResearchExportError);

@@ -14,6 +14,7 @@ import {
   type MatchLog,
   type PredictionRecord,
   type ResearchRecord,
+  type TownPlan,
 } from '../../shared/index';
 
 export const NAMES = {
@@ -29,7 +30,7 @@ export const WHY: Record<string, string> = {
   zhaoqing: 'Ed reason',
 };
 
-export function classLog(): MatchLog {
+export function classLog(edit?: (plans: Record<string, TownPlan>) => void): MatchLog {
   let state = createMatch('foshan-2007', { seed: 5 });
   const log = startLog(state);
   for (let r = 0; r < 3; r++) {
@@ -37,6 +38,7 @@ export function classLog(): MatchLog {
       state.towns.map((t) => [t.id, decidePlan(state, t.id, 'balanced')]),
     );
     plans.foshan!.diplomacy.statement = 'Signed, Ana Li';
+    edit?.(plans);
     const inputs = { plans, cards: [] };
     const result = resolveRound(state, inputs);
     const submissions = Object.entries(NAMES).map(([town, by], i) => ({
