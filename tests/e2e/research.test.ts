@@ -134,9 +134,17 @@ describe.skipIf(!chromiumAvailable() && !process.env.CI)('research mode in Chrom
 
     // One round with a reason from the phone.
     await teacher.click('#control-start');
-    await bo.waitForSelector('#pp-why', { state: 'attached', timeout: 30_000 });
+    await bo.waitForFunction(() => window.__session?.phase === 'planning', undefined, {
+      timeout: 30_000,
+    });
+    // On the phone the plan sits in a drawer: wait until its toggle (or the field) is shown.
+    await bo
+      .locator('.pp-drawer-toggle:visible, #pp-why:visible')
+      .first()
+      .waitFor({ timeout: 30_000 });
     const toggle = bo.locator('.pp-drawer-toggle');
     if (await toggle.isVisible()) await toggle.click();
+    await bo.locator('#pp-why').waitFor({ state: 'visible', timeout: 30_000 });
     await bo.fill('#pp-why', BO_WHY);
     await bo.press('#pp-why', 'Enter');
     await bo.click('#pp-submit');
@@ -170,6 +178,29 @@ describe.skipIf(!chromiumAvailable() && !process.env.CI)('research mode in Chrom
     expect(files['rounds.csv']!.trim().split('\n')).toHaveLength(4);
     const all = Object.values(files).join('\n');
     for (const secret of ['Bo Qiang', 'Bo', code]) expect(all).not.toContain(secret);
+
+    // The set-up form on a Chinese phone: the default consent text is Chinese and fits.
+    // A fresh phone: Bo's browser holds his seat and goes straight back into the class.
+    const phoneSetup = await (
+      await browser.newContext({
+        viewport: { width: 390, height: 844 },
+        locale: 'zh-CN',
+        isMobile: true,
+        hasTouch: true,
+      })
+    ).newPage();
+    phoneSetup.on('pageerror', (e) => errors.push(e.message));
+    await phoneSetup.goto(`${stack.url}?test=1`);
+    await phoneSetup.click('#door-run .btn-primary');
+    await phoneSetup.waitForSelector('#setup-research', { state: 'attached' });
+    await phoneSetup.check('#setup-research');
+    await phoneSetup.waitForSelector('#setup-consent', { state: 'visible' });
+    expect(await phoneSetup.inputValue('#setup-consent')).toMatch(/研究/);
+    expect(await phoneSetup.textContent('.research-setup legend')).toBe('研究');
+    expect(await noSideScroll(phoneSetup)).toBe(true);
+    await phoneSetup.locator('.research-setup').scrollIntoViewIfNeeded();
+    await framesDrawn(phoneSetup);
+    await phoneSetup.screenshot({ path: `${SHOTS}/setup-zh-phone.png` });
     expect(errors).toEqual([]);
   }, 180_000);
 });
