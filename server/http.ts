@@ -29,6 +29,7 @@ import {
   sessionConfigSchema,
 } from '../shared/protocol/messages';
 import { registerPublicRoutes } from './public-routes';
+import { registerResearchRoutes } from './research-routes';
 import { TokenBucket } from './rate-limit';
 import { matchesHash, sha256 } from './rooms/seats';
 import { roomServices } from './services';
@@ -386,6 +387,7 @@ export function apiRouter(): express.Router {
     res.status(204).end();
   });
 
+  registerResearchRoutes(router, { ownedMatch, fail, storedLog });
   registerPublicRoutes(router);
   router.use((_req, res) => fail(res, 404, 'no such route'));
   return router;

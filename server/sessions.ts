@@ -16,6 +16,7 @@ import { findCampaignEntry } from '../shared/campaign/index';
 import type { CreateOptions } from './rooms/session-log';
 import { newSecret, sha256 } from './rooms/seats';
 import { roomServices } from './services';
+import { startResearch } from './research-routes';
 
 export const ROOM_NAME = 'classroom';
 
@@ -200,8 +201,12 @@ export async function createSession(input: SessionConfig): Promise<CreatedSessio
       fork,
     },
   };
+  if (config.research && config.mode === 'solo') {
+    throw new SessionInputError('research mode is for classes, not solo games');
+  }
   await services.cluster?.acquire(matchId);
   await startRoom(options, matchId);
+  if (config.research) await startResearch(matchId, config.research.consentText);
   return { code, instructorKey, matchId, roomId };
 }
 

@@ -8,6 +8,7 @@ import type { ScenarioSummary } from '../net/api';
 
 import { busy, checkbox, field, fieldError, h, hideProblem, showProblem, tx } from './dom';
 import type { StartScreenHandlers } from './start-screen';
+import { researchSetup } from './research-setup';
 
 const PLANNING_MINUTES = [0, 1, 2, 3, 5, 8, 10, 15, 20];
 
@@ -67,6 +68,7 @@ export function setupForm(
   });
   const backButton = tx('button', 'app:setup.back', { type: 'button', class: 'btn' });
   backButton.addEventListener('click', back);
+  const research = researchSetup();
   const scenarioField = field('app:setup.scenario', scenario);
   scenarioField.wrap.append(summary);
 
@@ -93,6 +95,7 @@ export function setupForm(
       checkbox('setup-caretaker', 'app:setup.caretaker', true, 'app:setup.caretakerHint'),
       checkbox('setup-diplomacy', 'app:setup.diplomacy', true, 'app:setup.diplomacyHint'),
     ),
+    research.element,
     h('div', { class: 'form-actions' }, backButton, create),
     error,
   );
@@ -161,6 +164,9 @@ export function setupForm(
       );
       if (townCount === null) return towns.focus();
       if (roundCount === null) return rounds.focus();
+      const researchConfig = research.read();
+      if (researchConfig === null)
+        return form.querySelector<HTMLElement>('#setup-consent')?.focus();
       const config: SessionConfigInput = {
         scenarioId: scenario.value,
         towns: townCount,
@@ -173,6 +179,7 @@ export function setupForm(
         language: language.value === 'zh' ? 'zh' : 'en',
         visibility: visibility.value === 'public' ? 'public' : 'private',
         ...(title.value.trim() ? { title: title.value.trim().slice(0, 60) } : {}),
+        ...(researchConfig ? { research: researchConfig } : {}),
       };
       try {
         const { session, created } = await busy(create, t('app:setup.creating'), async () => {

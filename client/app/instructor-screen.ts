@@ -15,6 +15,7 @@ import { busy, confirmAction, h, languageSwitch, setText, translateTree, tx } fr
 import { announcePanel, cardPanel, pacingPanel } from './instructor-controls';
 import { activityLog } from './instructor-log';
 import { reasonsPanel } from './instructor-reasons';
+import { researchPanel } from './research-panel';
 import { townReasons } from '../net/reasons';
 import { studentsPanel, townGrid } from './instructor-roster';
 import { keyNotice, panel, projectCode, type Part, type Send } from './instructor-widgets';
@@ -202,6 +203,7 @@ export function mountInstructorScreen(
     cardPanel(send),
     announcePanel(send),
     downloadsPanel(session, () => void openDebrief()),
+    researchPanel(session),
     activityLog(session),
   ];
   const parts = [top, ...main, ...side];

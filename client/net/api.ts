@@ -47,7 +47,7 @@ export function socketBase(): string {
   return serverBase().replace(/^http/, 'ws');
 }
 
-async function request(path: string, init: RequestInit = {}): Promise<Response> {
+export async function request(path: string, init: RequestInit = {}): Promise<Response> {
   let res: Response;
   try {
     res = await fetch(`${serverBase()}${path}`, init);
@@ -61,7 +61,7 @@ async function request(path: string, init: RequestInit = {}): Promise<Response> 
   return res;
 }
 
-function postJson(path: string, body: unknown): Promise<Response> {
+export function postJson(path: string, body: unknown): Promise<Response> {
   return request(path, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -112,6 +112,10 @@ export class Session {
   get instructorKey(): string | null {
     return this.classRecord?.instructorKey ?? this.seat?.soloKey ?? null;
   }
+  /** The seat token (classroom students), which proves the seat to HTTP routes (research). */
+  get seatToken(): string | null {
+    return this.seat?.seatToken || null;
+  }
   get playerId(): string | null {
     return this.seat?.playerId ?? null;
   }

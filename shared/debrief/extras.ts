@@ -8,9 +8,18 @@
  * all read them with the readers below, which keep only what is valid.
  */
 
-/** The kinds of extras the store keeps per match, one JSON document each. */
-export type ExtraKind = 'chapters' | 'predictions' | 'research';
-export const EXTRA_KINDS: readonly ExtraKind[] = ['chapters', 'predictions', 'research'];
+/**
+ * The kinds of extras the store keeps per match, one JSON document each. 'researchSalt' is the
+ * research export's per-match secret (shared/research/export.ts): the server keeps it and never
+ * sends, exports or downloads it, so pseudonyms cannot be recomputed from names or ids.
+ */
+export type ExtraKind = 'chapters' | 'predictions' | 'research' | 'researchSalt';
+export const EXTRA_KINDS: readonly ExtraKind[] = [
+  'chapters',
+  'predictions',
+  'research',
+  'researchSalt',
+];
 
 export const CHAPTER_TEXT_MAX = 600;
 export const MAX_EDITED_CHAPTERS = 20;

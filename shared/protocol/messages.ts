@@ -10,6 +10,7 @@ import { SCENARIOS } from '../data/scenarios';
 import { MAX_TOWNS, MIN_TOWNS } from '../engine/match';
 import { WHY_MAX_LENGTH } from '../engine/match-log';
 import { LIMITS, townPlanSchema } from '../engine/plan-schema';
+import { CONSENT_TEXT_MAX } from '../research/consent';
 import { ANNOUNCEMENT_MAX_LENGTH, NAME_MAX_LENGTH, normaliseName } from './codes';
 import { PLAN_SECTIONS, PORTFOLIOS } from './roles';
 
@@ -140,6 +141,21 @@ export const sessionConfigSchema = z
       .object({ log: z.unknown(), round: z.number().int().min(0).max(200) })
       .strict()
       .optional(),
+    /**
+     * Research mode (issue 15, part 5): students see this consent text at join and answer it;
+     * the research export includes only those who consent (docs/research-export.md).
+     */
+    research: z
+      .object({
+        consentText: z
+          .string()
+          .trim()
+          .min(1, 'write the consent text students will read')
+          .max(CONSENT_TEXT_MAX, `the consent text is at most ${CONSENT_TEXT_MAX} characters`),
+      })
+      .strict()
+      .optional()
+      .describe('Research mode: the consent text shown to students at join (classroom only).'),
   })
   .strict();
 export type SessionConfig = z.output<typeof sessionConfigSchema>;
