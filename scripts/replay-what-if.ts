@@ -75,7 +75,7 @@ export function runWhatIf(log: MatchLog, args: WhatIfArgs): void {
   );
   for (const d of result.diverged.slice(0, 10)) console.log(`  ${describe(d)}`);
   for (const d of result.dropped) {
-    console.log(`  round ${d.round}: ${args.town}'s logged plan no longer fit (${d.reasons[0]})`);
+    console.log(`  round ${d.round}: ${d.townId}'s logged plan no longer fit (${d.reasons[0]})`);
   }
   if (args.diff !== undefined) {
     const out = resolve(args.diff);
