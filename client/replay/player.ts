@@ -25,6 +25,8 @@ import type { ReplayPosition, SyncContext, SyncFactory } from './sync';
 import { mountSync, type SyncMode } from './sync-view';
 import { mountTabs } from './tabs';
 import { mountTimeline } from './timeline';
+import { mountWhatIf } from './what-if-view';
+import { rememberedKey } from './server';
 
 export interface PlayerOptions {
   replay: VerifiedReplay;
@@ -153,11 +155,13 @@ export function mountPlayer(root: HTMLElement, options: PlayerOptions): () => vo
   const decisions = mountDecisions();
   const compare = mountCompare(start, position.compare ?? [], (ids) => go({ compare: ids }));
   const charts = mountCharts(states, yearOf);
+  const whatIf = mountWhatIf(replay, rememberedKey);
   const tabs = mountTabs(
     [
       { id: 'decisions', labelKey: 'replay:tab.decisions', panel: decisions.element },
       { id: 'compare', labelKey: 'replay:tab.compare', panel: compare.element },
       { id: 'charts', labelKey: 'replay:tab.charts', panel: charts.element },
+      { id: 'whatif', labelKey: 'whatif:tab', panel: whatIf.element },
     ],
     'replay:tab.label',
     () => schedule(),
@@ -283,6 +287,7 @@ export function mountPlayer(root: HTMLElement, options: PlayerOptions): () => vo
       const hideReason = (id: string) => sync.hidesReason(id);
       decisions.update({ log, states, results, round, townId, yearOf, hideReason });
     } else if (tab === 'compare') compare.update(state, previous, yearOf(round));
+    else if (tab === 'whatif') whatIf.update(round, townId);
     else {
       charts.attach();
       charts.setRound(round);
@@ -338,6 +343,7 @@ export function mountPlayer(root: HTMLElement, options: PlayerOptions): () => vo
     timeline.relabel();
     compare.relabel();
     charts.relabel();
+    whatIf.relabel();
     moments.relabel();
     notes.relabel();
     sync.relabel();
@@ -365,6 +371,7 @@ export function mountPlayer(root: HTMLElement, options: PlayerOptions): () => vo
     sync.destroy();
     decisions.destroy();
     charts.destroy();
+    whatIf.destroy();
     stage.destroy();
     shell.remove();
   };
