@@ -45,6 +45,7 @@ export function mountForkCompare(
   const result = mountResult(
     'whatif-fork',
     () => replay.states[replay.states.length - 1],
+    (r) => fork.rounds[r - round - 1]?.year ?? replay.states[0].year,
     'fork-vs-original-diff.csv',
   );
   const field = (labelKey: string, control: HTMLElement) =>
@@ -80,7 +81,11 @@ export function mountForkCompare(
     errors.hidden = true;
     // The fork's town that changed most is the one to chart first.
     const town = outcome.value.diverged[0]?.townId ?? replay.states[0].towns[0].id;
-    result.show(outcome.value, town, { history: 'whatif:original', whatIf: 'whatif:forked' });
+    result.show(outcome.value, town, {
+      history: 'whatif:original',
+      whatIf: 'whatif:forked',
+      title: 'whatif:forkChartTitle',
+    });
   }
 
   function fail(message: string): void {

@@ -179,7 +179,8 @@ export function runForkCompare(fork: MatchLog, original: MatchLog): Outcome<Comp
 }
 
 export interface PathSeries {
-  years: number[];
+  /** Absolute rounds, in order (the caller labels them with the year each was played). */
+  rounds: number[];
   history: number[];
   whatIf: number[];
 }
@@ -193,7 +194,7 @@ export function pathSeries(
   const mine = rows.filter((r) => r.townId === townId && r.indicator === indicator);
   mine.sort((a, b) => a.round - b.round);
   return {
-    years: mine.map((r) => r.year),
+    rounds: mine.map((r) => r.round),
     history: mine.map((r) => r.history),
     whatIf: mine.map((r) => r.whatIf),
   };
@@ -210,7 +211,7 @@ export function formatValue(indicator: WhatIfIndicator, value: number, signed = 
 }
 
 /**
- * "Foshan: −120 Firms against history: Strict enforcement −80, Firms moving away −40": one
+ * "Foshan: Firms −120 against history: Strict enforcement −80, Firms moving away −40": one
  * diverged indicator with its largest causes (the engine's, 001 ¶20 for the Foshan story).
  */
 export function divergenceSentence(d: Divergence, state: MatchState, maxCauses = 3): string {

@@ -21,10 +21,16 @@ import {
 const SLOW_MS = 100;
 const SHOWN = 8;
 
+export interface PathLabels {
+  history: string;
+  whatIf: string;
+  title: string;
+}
+
 export interface ResultView {
   element: HTMLElement;
-  /** `labels`: the translation keys of the two paths ("as it happened" / "what if"). */
-  show(comparison: Comparison, townId: string, labels: { history: string; whatIf: string }): void;
+  /** `labels`: the translation keys of the two paths ("as it happened" / "what if") and title. */
+  show(comparison: Comparison, townId: string, labels: PathLabels): void;
   clear(): void;
   relabel(): void;
   destroy(): void;
@@ -40,11 +46,16 @@ function saveText(name: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export function mountResult(prefix: string, state: () => MatchState, fileName: string): ResultView {
+export function mountResult(
+  prefix: string,
+  state: () => MatchState,
+  yearOf: (round: number) => number,
+  fileName: string,
+): ResultView {
   let shown: {
     comparison: Comparison;
     townId: string;
-    labels: { history: string; whatIf: string };
+    labels: PathLabels;
   } | null = null;
   let indicator: WhatIfIndicator = 'firms';
   let chart: Chart | null = null;
@@ -75,7 +86,7 @@ export function mountResult(prefix: string, state: () => MatchState, fileName: s
     const { comparison, townId, labels } = shown;
     const series = pathSeries(comparison.rows, townId, indicator);
     const name = townName(state(), townId);
-    title.textContent = t('whatif:chartTitle', {
+    title.textContent = t(labels.title, {
       indicator: indicatorLabel(indicator),
       town: name,
     });
@@ -84,7 +95,7 @@ export function mountResult(prefix: string, state: () => MatchState, fileName: s
     chart = new Chart(canvas, {
       type: 'line',
       data: {
-        labels: series.years.map(String),
+        labels: series.rounds.map((r) => String(yearOf(r))),
         datasets: [
           {
             label: t(labels.history),

@@ -11,7 +11,7 @@ import type { WhatIfOthers } from '../../shared/engine/what-if';
 import { t } from '../i18n';
 import { h, translateTree, tx } from '../app/dom';
 import { infraName, sectorName, townName } from '../panel/labels';
-import type { VerifiedReplay } from './loader';
+import { yieldToPage, type VerifiedReplay } from './loader';
 import { mountForkCompare, type ForkCompareView } from './what-if-fork-view';
 import { mountResult } from './what-if-result';
 import {
@@ -31,6 +31,10 @@ export interface WhatIfView {
   relabel(): void;
   destroy(): void;
 }
+
+/** After the next frame is painted. */
+const nextPaint = (): Promise<void> =>
+  new Promise((resolve) => requestAnimationFrame(() => void yieldToPage().then(resolve)));
 
 const percent = (id: string, max: number): HTMLInputElement =>
   h('input', { id, type: 'number', min: 0, max, step: 1, inputmode: 'decimal' });
@@ -85,7 +89,9 @@ export function mountWhatIf(
     id: 'whatif-run',
   });
   const errors = h('div', { class: 'form-error', role: 'alert', id: 'whatif-error', hidden: true });
-  const result = mountResult('whatif', () => states[states.length - 1], 'what-if-diff.csv');
+  const status = h('p', { class: 'muted', role: 'status', id: 'whatif-status' });
+  const yearOf = (round: number): number => log.rounds[round - first - 1]?.year ?? start.year;
+  const result = mountResult('whatif', () => states[states.length - 1], yearOf, 'what-if-diff.csv');
   const fork: ForkCompareView | null = log.forkedFrom ? mountForkCompare(replay, serverKey) : null;
 
   const form = h(
@@ -119,6 +125,7 @@ export function mountWhatIf(
       strategy.wrap,
     ),
     h('div', { class: 'whatif-actions' }, run, reset),
+    status,
     errors,
   );
   const element = h(
@@ -226,11 +233,17 @@ export function mountWhatIf(
     result.clear();
   }
 
-  function runNow(): void {
+  async function runNow(): Promise<void> {
     const plan = loggedPlan();
     const edit = readEdit();
-    if (!plan) return;
+    if (!plan || run.disabled) return;
     if (typeof edit === 'string') return showErrors([edit]);
+    // The engine runs on the page's thread: say so and let the page paint before it starts.
+    run.disabled = true;
+    status.textContent = t('whatif:running');
+    await nextPaint();
+    run.disabled = false;
+    status.textContent = '';
     const outcome = runWhatIf(log, stateBefore(), {
       round: chosen.round,
       townId: chosen.townId,
@@ -242,6 +255,7 @@ export function mountWhatIf(
     result.show(outcome.value, chosen.townId, {
       history: 'whatif:history',
       whatIf: 'whatif:whatIf',
+      title: 'whatif:chartTitle',
     });
   }
 
@@ -256,10 +270,10 @@ export function mountWhatIf(
     loadLogged();
   });
   reset.addEventListener('click', loadLogged);
-  run.addEventListener('click', runNow);
+  run.addEventListener('click', () => void runNow());
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    runNow();
+    void runNow();
   });
 
   fillOptions();
