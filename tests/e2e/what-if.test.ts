@@ -5,6 +5,7 @@
  * a refused plan runs nothing; a fork compared with its original, and refused with another log.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,6 +25,35 @@ import { chromiumAvailable, framesDrawn, launchChromium } from './browser';
 import { waitStatus } from './replay-helpers';
 
 const SHOTS = '/tmp/shots/whatif';
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+interface Violation {
+  id: string;
+  impact?: string | null;
+  nodes: { target: unknown[] }[];
+}
+
+/** Serious and critical WCAG 2.1 AA violations on the page (as accessibility.test.ts audits). */
+async function audit(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  const found = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run(c: Document, o: object): Promise<{ violations: Violation[] }> };
+      }
+    ).axe;
+    const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact ?? null,
+      nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 4),
+    }));
+  });
+  return found
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.join(' | ')}`);
+}
 
 async function startViewerClient(): Promise<{ server: ViteDevServer; url: string }> {
   const server = await createServer({
@@ -149,6 +179,7 @@ describe.skipIf(!chromiumAvailable() && !process.env.CI)('what if, in the viewer
     const csv = readFileSync((await (await download).path())!, 'utf8');
     expect(csv.split('\n')[0]).toBe('round,year,town,indicator,history,what_if,difference');
     expect(csv).toMatch(/\n2,\d+,foshan,firms,/);
+    expect(await audit(page), 'what-if tab').toEqual([]);
     await framesDrawn(page);
     await (await page.$('#replay-panel-whatif'))!.screenshot({
       path: `${SHOTS}/whatif-en-laptop.png`,
@@ -175,6 +206,7 @@ describe.skipIf(!chromiumAvailable() && !process.env.CI)('what if, in the viewer
     expect(widths.scroll).toBeLessThanOrEqual(widths.client);
     const run = await page.$eval('#whatif-run', (b) => b.getBoundingClientRect().height);
     expect(run).toBeGreaterThanOrEqual(44);
+    expect(await audit(page), 'what-if tab (zh, phone)').toEqual([]);
     await framesDrawn(page);
     await (await page.$('#replay-panel-whatif'))!.screenshot({
       path: `${SHOTS}/whatif-zh-phone.png`,
@@ -190,6 +222,8 @@ describe.skipIf(!chromiumAvailable() && !process.env.CI)('what if, in the viewer
     expect(await page.isHidden('#whatif-original-error')).toBe(true);
     const text = (await page.textContent('#whatif-fork-diverged'))!;
     expect(text).toMatch(/Foshan: .* against history/);
+    expect(await page.textContent('#whatif-fork-chart-title')).toContain('this fork');
+    expect(await audit(page), 'fork comparison').toEqual([]);
     await framesDrawn(page);
     await (await page.$('.whatif-fork'))!.screenshot({
       path: `${SHOTS}/fork-compare-en-laptop.png`,
