@@ -9,7 +9,7 @@ import { h, translateTree, tx } from '../app/dom';
 import { readLog, type VerifiedReplay } from './loader';
 import { ServerError, fetchServerLog } from './server';
 import { mountResult } from './what-if-result';
-import { runForkCompare } from './what-if-model';
+import { runInBackground } from './what-if-runner';
 
 export interface ForkCompareView {
   element: HTMLElement;
@@ -68,15 +68,15 @@ export function mountForkCompare(
     result.element,
   );
 
-  function compare(text: string): void {
-    status.textContent = '';
+  async function compare(text: string): Promise<void> {
     let original;
     try {
       original = readLog(text);
     } catch (error) {
       return fail((error as Error).message);
     }
-    const outcome = runForkCompare(fork, original);
+    const outcome = await runInBackground({ kind: 'fork', fork, original });
+    status.textContent = '';
     if (!outcome.ok) return fail(outcome.messages.join(' '));
     errors.hidden = true;
     // The fork's town that changed most is the one to chart first.
@@ -110,7 +110,7 @@ export function mountForkCompare(
     const instructorKey = key.value.trim() || serverKey(id) || '';
     if (!id) return fail(t('whatif:fork.needId'));
     status.textContent = t('whatif:fork.loading');
-    fetchServerLog({ matchId: id, instructorKey }).then(compare, (error: unknown) =>
+    void fetchServerLog({ matchId: id, instructorKey }).then(compare, (error: unknown) =>
       fail(error instanceof ServerError ? error.message : String(error)),
     );
   });

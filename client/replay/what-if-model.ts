@@ -6,7 +6,6 @@
  * Bad input comes back as a message and runs nothing.
  */
 import {
-  LogError,
   SECTOR_IDS,
   validatePlan,
   type Enforcement,
@@ -17,15 +16,16 @@ import {
   type SectorId,
   type TownPlan,
 } from '../../shared';
+
+export { computeForkCompare, computeWhatIf, type Comparison, type Outcome, type WhatIfInput };
+import type { Divergence, WhatIfIndicator, WhatIfRow } from '../../shared/engine/what-if';
 import {
-  whatIf,
-  whatIfCsv,
-  type Divergence,
-  type WhatIfIndicator,
-  type WhatIfOthers,
-  type WhatIfRow,
-} from '../../shared/engine/what-if';
-import { compareFork } from '../../shared/engine/fork-compare';
+  computeForkCompare,
+  computeWhatIf,
+  type Comparison,
+  type Outcome,
+  type WhatIfInput,
+} from './what-if-compute';
 import { formatMoney, formatNumber, t } from '../i18n';
 import { causeLabel, townName } from '../panel/labels';
 import { figureLabel, formatFigure, isFigure } from './figures';
@@ -109,73 +109,20 @@ export function planErrorText(error: PlanError): string {
   });
 }
 
-export type Outcome<T> = { ok: true; value: T } | { ok: false; messages: string[] };
-
-export interface Comparison {
-  /** The round the paths part (a what-if's changed round; a fork's first own round). */
-  from: number;
-  rows: WhatIfRow[];
-  diverged: Divergence[];
-  csv: string;
-  /** Milliseconds the engine took (the tab says so when it blocked the page for long). */
-  ms: number;
+/** Check the plan as the panel would; the messages say why it is refused (null: fine). */
+export function refusePlan(before: MatchState, input: WhatIfInput): string[] | null {
+  const check = validatePlan(before, input.townId, input.plan);
+  return check.ok ? null : check.errors.map(planErrorText);
 }
 
-export interface WhatIfInput {
-  round: number;
-  townId: string;
-  plan: TownPlan;
-  others: WhatIfOthers;
-}
-
-const now = (): number => globalThis.performance?.now() ?? Date.now();
-
-/** Check the plan as the panel would, then play the what-if; nothing runs on a refused plan. */
+/** Check the plan, then play the what-if here (the tab runs it in a worker: what-if-runner.ts). */
 export function runWhatIf(
   log: MatchLog,
   before: MatchState,
   input: WhatIfInput,
 ): Outcome<Comparison> {
-  const check = validatePlan(before, input.townId, input.plan);
-  if (!check.ok) return { ok: false, messages: check.errors.map(planErrorText) };
-  const started = now();
-  try {
-    const result = whatIf(log, input);
-    return {
-      ok: true,
-      value: {
-        from: input.round,
-        rows: result.rows,
-        diverged: result.diverged,
-        csv: whatIfCsv(result),
-        ms: now() - started,
-      },
-    };
-  } catch (error) {
-    if (error instanceof LogError) return { ok: false, messages: [error.message] };
-    throw error;
-  }
-}
-
-/** Compare an opened fork with its original; a log that is not its parent is refused. */
-export function runForkCompare(fork: MatchLog, original: MatchLog): Outcome<Comparison> {
-  const started = now();
-  try {
-    const c = compareFork(fork, original);
-    return {
-      ok: true,
-      value: {
-        from: c.round + 1,
-        rows: c.rows,
-        diverged: c.diverged,
-        csv: whatIfCsv(c),
-        ms: now() - started,
-      },
-    };
-  } catch (error) {
-    if (error instanceof LogError) return { ok: false, messages: [error.message] };
-    throw error;
-  }
+  const refused = refusePlan(before, input);
+  return refused ? { ok: false, messages: refused } : computeWhatIf(log, input);
 }
 
 export interface PathSeries {

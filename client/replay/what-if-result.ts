@@ -17,8 +17,6 @@ import {
   type Comparison,
 } from './what-if-model';
 
-/** Past this a run is said to have blocked the page (about six frames). */
-const SLOW_MS = 100;
 const SHOWN = 8;
 
 export interface PathLabels {
@@ -151,7 +149,7 @@ export function mountResult(
     );
     nothing.hidden = comparison.diverged.length > 0;
     const ms = Math.round(comparison.ms);
-    took.textContent = t(ms > SLOW_MS ? 'whatif:slow' : 'whatif:took', { ms });
+    took.textContent = t('whatif:took', { ms });
     draw();
   }
 

@@ -11,7 +11,8 @@ import type { WhatIfOthers } from '../../shared/engine/what-if';
 import { t } from '../i18n';
 import { h, translateTree, tx } from '../app/dom';
 import { infraName, sectorName, townName } from '../panel/labels';
-import { yieldToPage, type VerifiedReplay } from './loader';
+import type { VerifiedReplay } from './loader';
+import { runInBackground } from './what-if-runner';
 import { mountForkCompare, type ForkCompareView } from './what-if-fork-view';
 import { mountResult } from './what-if-result';
 import {
@@ -20,7 +21,7 @@ import {
   applyEdit,
   editOf,
   isSector,
-  runWhatIf,
+  refusePlan,
   type PlanEdit,
 } from './what-if-model';
 
@@ -31,10 +32,6 @@ export interface WhatIfView {
   relabel(): void;
   destroy(): void;
 }
-
-/** After the next frame is painted. */
-const nextPaint = (): Promise<void> =>
-  new Promise((resolve) => requestAnimationFrame(() => void yieldToPage().then(resolve)));
 
 const percent = (id: string, max: number): HTMLInputElement =>
   h('input', { id, type: 'number', min: 0, max, step: 1, inputmode: 'decimal' });
@@ -238,18 +235,19 @@ export function mountWhatIf(
     const edit = readEdit();
     if (!plan || run.disabled) return;
     if (typeof edit === 'string') return showErrors([edit]);
-    // The engine runs on the page's thread: say so and let the page paint before it starts.
-    run.disabled = true;
-    status.textContent = t('whatif:running');
-    await nextPaint();
-    run.disabled = false;
-    status.textContent = '';
-    const outcome = runWhatIf(log, stateBefore(), {
+    const input = {
       round: chosen.round,
       townId: chosen.townId,
       plan: applyEdit(plan, edit),
-      others: strategy.input.checked ? 'strategy' : 'logged',
-    });
+      others: strategy.input.checked ? ('strategy' as const) : ('logged' as const),
+    };
+    const refused = refusePlan(stateBefore(), input);
+    if (refused) return showErrors(refused);
+    run.disabled = true;
+    status.textContent = t('whatif:running');
+    const outcome = await runInBackground({ kind: 'whatIf', log, input });
+    run.disabled = false;
+    status.textContent = '';
     if (!outcome.ok) return showErrors(outcome.messages);
     errors.hidden = true;
     result.show(outcome.value, chosen.townId, {

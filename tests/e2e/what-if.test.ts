@@ -156,7 +156,7 @@ describe.skipIf(!chromiumAvailable() && !process.env.CI)('what if, in the viewer
     await page.selectOption('#whatif-target', '');
     await page.selectOption('#whatif-withdraw', 'ceramics');
     await page.click('#whatif-run');
-    await page.waitForSelector('#whatif-result', { state: 'visible' });
+    await page.waitForSelector('#whatif-result', { state: 'visible', timeout: 60_000 });
   }
 
   it('runs a what-if on a laptop in English: both paths charted, causes, CSV', async () => {
@@ -164,7 +164,9 @@ describe.skipIf(!chromiumAvailable() && !process.env.CI)('what if, in the viewer
     // A refused plan says why and runs nothing.
     await page.fill('#whatif-foreign-tax', '50');
     await page.click('#whatif-run');
-    await expect.poll(() => page.textContent('#whatif-error')).toMatch(/foreignTaxRate/);
+    await expect
+      .poll(() => page.textContent('#whatif-error'), { timeout: 30_000 })
+      .toMatch(/foreignTaxRate/);
     expect(await page.isHidden('#whatif-result')).toBe(true);
     await page.click('#whatif-reset');
     expect(await page.isHidden('#whatif-error')).toBe(true);
@@ -180,6 +182,11 @@ describe.skipIf(!chromiumAvailable() && !process.env.CI)('what if, in the viewer
     expect(csv.split('\n')[0]).toBe('round,year,town,indicator,history,what_if,difference');
     expect(csv).toMatch(/\n2,\d+,foshan,firms,/);
     expect(await audit(page), 'what-if tab').toEqual([]);
+    // The engine ran in the background worker, not on the page's thread.
+    const loaded = await page.evaluate(() =>
+      performance.getEntriesByType('resource').map((r) => r.name),
+    );
+    expect(loaded.some((name) => name.includes('what-if-worker'))).toBe(true);
     await framesDrawn(page);
     await (await page.$('#replay-panel-whatif'))!.screenshot({
       path: `${SHOTS}/whatif-en-laptop.png`,
@@ -189,8 +196,13 @@ describe.skipIf(!chromiumAvailable() && !process.env.CI)('what if, in the viewer
     await page.check('#whatif-others-strategy');
     await page.click('#whatif-run');
     await expect
-      .poll(() => page.$$eval('#whatif-diverged li', (li) => li.length))
-      .toBeGreaterThan(0);
+      .poll(() => page.$eval('#whatif-run', (b) => (b as HTMLButtonElement).disabled), {
+        timeout: 60_000,
+      })
+      .toBe(false);
+    expect(await page.textContent('#whatif-status')).toBe('');
+    expect(await page.isHidden('#whatif-error')).toBe(true);
+    expect(await page.$$eval('#whatif-diverged li', (li) => li.length)).toBeGreaterThan(0);
   }, 120_000);
 
   it('runs a what-if on a phone in Chinese, with no horizontal scroll', async () => {
@@ -216,9 +228,11 @@ describe.skipIf(!chromiumAvailable() && !process.env.CI)('what if, in the viewer
   it('compares an opened fork with its original, and refuses another match', async () => {
     const page = await open(files.fork, false, 'en');
     await page.setInputFiles('#whatif-original-file', files.other);
-    await expect.poll(() => page.textContent('#whatif-original-error')).toMatch(/not the original/);
+    await expect
+      .poll(() => page.textContent('#whatif-original-error'), { timeout: 60_000 })
+      .toMatch(/not the original/);
     await page.setInputFiles('#whatif-original-file', files.log);
-    await page.waitForSelector('#whatif-fork-result', { state: 'visible' });
+    await page.waitForSelector('#whatif-fork-result', { state: 'visible', timeout: 60_000 });
     expect(await page.isHidden('#whatif-original-error')).toBe(true);
     const text = (await page.textContent('#whatif-fork-diverged'))!;
     expect(text).toMatch(/Foshan: .* against history/);
