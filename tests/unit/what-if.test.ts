@@ -109,6 +109,18 @@ describe('npm run replay -- --what-if', () => {
     expect(csv.length).toBe(1 + 5 * 5 * 11);
   }, 60_000);
 
+  it('--others strategy plays the computer towns again; a wrong --others is a usage error', () => {
+    const args = [join(dir, 'log.json'), '--what-if', join(dir, 'plan.json'), '--round', '1'];
+    expect(run([...args, '--town', 'foshan', '--others', 'strategy'])).toMatch(/foshan firms: −/);
+    let status = 0;
+    try {
+      run([...args, '--town', 'foshan', '--others', 'everyone']);
+    } catch (error) {
+      status = (error as { status: number }).status;
+    }
+    expect(status).toBe(2);
+  }, 60_000);
+
   it('a missing --round is a usage error (exit 2) and changes nothing', () => {
     let status = 0;
     let stderr = '';
