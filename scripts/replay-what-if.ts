@@ -8,7 +8,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { LogError, type MatchLog } from '../shared/index';
-import { whatIf, whatIfCsv, type Divergence } from '../shared/engine/what-if';
+import { WHAT_IF_OTHERS, whatIf, whatIfCsv, type Divergence } from '../shared/engine/what-if';
 import { CliError } from './common';
 
 export interface WhatIfArgs {
@@ -16,6 +16,8 @@ export interface WhatIfArgs {
   round: string | undefined;
   town: string | undefined;
   diff: string | undefined;
+  /** 'logged' (default) or 'strategy': what the other towns do after the change. */
+  others?: string;
 }
 
 function readPlan(path: string): unknown {
@@ -61,10 +63,12 @@ export function runWhatIf(log: MatchLog, args: WhatIfArgs): void {
   if (args.diff !== undefined && args.diff.trim() === '') {
     throw new CliError('--diff needs a file name', 2);
   }
+  const others = WHAT_IF_OTHERS.find((o) => o === (args.others ?? 'logged'));
+  if (!others) throw new CliError(`--others must be ${WHAT_IF_OTHERS.join(' or ')}`, 2);
   const plan = readPlan(args.planPath);
   let result;
   try {
-    result = whatIf(log, { round, townId: args.town, plan });
+    result = whatIf(log, { round, townId: args.town, plan, others });
   } catch (error) {
     if (error instanceof LogError) throw new CliError(error.message, 1);
     throw error;
@@ -75,7 +79,7 @@ export function runWhatIf(log: MatchLog, args: WhatIfArgs): void {
   );
   for (const d of result.diverged.slice(0, 10)) console.log(`  ${describe(d)}`);
   for (const d of result.dropped) {
-    console.log(`  round ${d.round}: ${args.town}'s logged plan no longer fit (${d.reasons[0]})`);
+    console.log(`  round ${d.round}: ${d.townId}'s logged plan no longer fit (${d.reasons[0]})`);
   }
   if (args.diff !== undefined) {
     const out = resolve(args.diff);

@@ -3,6 +3,7 @@
  *
  *   npm run replay -- <match.json> [--verify] [--csv <out.csv>] [--quiet]
  *   npm run replay -- <match.json> --what-if <plan.json> --round <k> --town <id> [--diff <out.csv>]
+ *        [--others logged|strategy]
  *
  * Every replay re-runs resolveRound from the seed and configuration and checks each round's
  * state hash and the hash chain (docs/match-log.md). Exit codes: 0 all rounds match, 1 the log
@@ -20,7 +21,8 @@ import { runWhatIf } from './replay-what-if';
 
 const USAGE =
   'usage: npm run replay -- <match.json> [--verify] [--csv <out.csv>] [--quiet]\n' +
-  '       npm run replay -- <match.json> --what-if <plan.json> --round <k> --town <id> [--diff <out.csv>]';
+  '       npm run replay -- <match.json> --what-if <plan.json> --round <k> --town <id> [--diff <out.csv>]\n' +
+  '         [--others logged|strategy]   (the other towns as logged, or computer towns decide again)';
 const PROGRESS_EVERY = 10;
 
 function readLog(path: string): MatchLog {
@@ -69,6 +71,7 @@ function main(): void {
         round: { type: 'string' },
         town: { type: 'string' },
         diff: { type: 'string' },
+        others: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -101,6 +104,7 @@ function main(): void {
       round: values.round,
       town: values.town,
       diff: values.diff,
+      others: values.others,
     });
     return;
   }

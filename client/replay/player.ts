@@ -31,6 +31,8 @@ import { mountSync, type SyncMode } from './sync-view';
 import { mountPredict } from './predict-view';
 import { mountTabs } from './tabs';
 import { mountTimeline } from './timeline';
+import { mountWhatIf } from './what-if-view';
+import { rememberedKey } from './server';
 
 export interface PlayerOptions {
   replay: VerifiedReplay;
@@ -183,12 +185,14 @@ export function mountPlayer(root: HTMLElement, options: PlayerOptions): () => vo
     onSaved: (list) => (savedChapters = list),
   });
   const chapterCard = mountChapterCard(start, yearOf);
+  const whatIf = mountWhatIf(replay, rememberedKey);
   const tabs = mountTabs(
     [
       { id: 'decisions', labelKey: 'replay:tab.decisions', panel: decisions.element },
       { id: 'compare', labelKey: 'replay:tab.compare', panel: compare.element },
       { id: 'charts', labelKey: 'replay:tab.charts', panel: charts.element },
       { id: 'chapters', labelKey: 'chapters:tab', panel: chapters.element },
+      { id: 'whatif', labelKey: 'whatif:tab', panel: whatIf.element },
     ],
     'replay:tab.label',
     () => schedule(),
@@ -342,6 +346,7 @@ export function mountPlayer(root: HTMLElement, options: PlayerOptions): () => vo
       const hideReason = (id: string) => sync.hidesReason(id);
       decisions.update({ log, states, results, round, townId, yearOf, hideReason });
     } else if (tab === 'compare') compare.update(state, previous, yearOf(round));
+    else if (tab === 'whatif') whatIf.update(round, townId);
     else if (tab === 'charts') {
       charts.attach();
       charts.setRound(round);
@@ -401,6 +406,7 @@ export function mountPlayer(root: HTMLElement, options: PlayerOptions): () => vo
     charts.relabel();
     chapters.relabel();
     chapterCard.relabel();
+    whatIf.relabel();
     moments.relabel();
     notes.relabel();
     sync.relabel();
@@ -430,6 +436,7 @@ export function mountPlayer(root: HTMLElement, options: PlayerOptions): () => vo
     predict.destroy();
     decisions.destroy();
     charts.destroy();
+    whatIf.destroy();
     stage.destroy();
     shell.remove();
   };

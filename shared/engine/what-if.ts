@@ -1,25 +1,40 @@
 /**
  * What-if against what happened (issue 15): change one town's plan at one round of a played
- * match, let every other town do what it did in the log, and compare the two paths from that
- * round on, with the engine's own explanation of each difference ("Foshan: −120 ceramics firms
- * against history: strict enforcement −80, relocation −40"). Pure: the viewer, the CLI
- * (`npm run replay -- log.json --what-if plan.json --round k --town id --diff out.csv`) and the
- * tests share it. The log is verified while it is replayed, so a what-if never starts from a
- * forged history.
+ * match and compare the two paths from that round on, with the engine's own explanation of each
+ * difference ("Foshan: −120 ceramics firms against history: strict enforcement −80, relocation
+ * −40"). The other towns either do what the log says they did (the default) or, for computer
+ * towns, decide again with their strategy on the changed state ("others follow their strategy"):
+ * a crackdown that empties Foshan's budget line is then met by neighbours that react to it.
+ * Pure: the viewer, the CLI (`npm run replay -- log.json --what-if plan.json --round k --town id
+ * --diff out.csv`) and the tests share it. The log is verified while it is replayed, so a
+ * what-if never starts from a forged history.
  */
+import { canonicalJson } from './hash';
 import { LogError, replaySteps, type MatchLog } from './match-log';
 import { validatePlan } from './plan-schema';
-import { pollutionIndex } from './pollution';
 import { resolveRound } from './resolve-round';
-import type {
-  Cause,
-  Explanation,
-  HeadlineMetric,
-  MatchState,
-  RoundResult,
-  TownPlan,
-  TownState,
-} from './types';
+import { buildRoundPlans } from './round-plans';
+import { STRATEGY_IDS, isStrategyId, type StrategyId } from './strategies';
+import {
+  comparePaths,
+  divergenceCsv,
+  type Divergence,
+  type PathStep,
+  type WhatIfRow,
+} from './divergence';
+import type { MatchState, RoundResult, TownPlan } from './types';
+
+export {
+  WHAT_IF_INDICATORS,
+  indicatorValue,
+  type Divergence,
+  type WhatIfIndicator,
+  type WhatIfRow,
+} from './divergence';
+
+/** What the towns other than the changed one do after the change. */
+export const WHAT_IF_OTHERS = ['logged', 'strategy'] as const;
+export type WhatIfOthers = (typeof WHAT_IF_OTHERS)[number];
 
 export interface WhatIfRequest {
   /** The absolute round whose plan changes (as the log and the viewer number rounds). */
@@ -27,122 +42,57 @@ export interface WhatIfRequest {
   townId: string;
   /** The town's plan for that round instead of the logged one (validated against the state). */
   plan: unknown;
-}
-
-/** The figures compared, per town and round. */
-export const WHAT_IF_INDICATORS = [
-  'gdp',
-  'firms',
-  'jobs',
-  'unemployment',
-  'exports',
-  'fdiStock',
-  'patents',
-  'pollution',
-  'debt',
-  'revenue',
-  'evaluation',
-] as const;
-export type WhatIfIndicator = (typeof WHAT_IF_INDICATORS)[number];
-
-/** The explanation metric whose causes account for an indicator's change, where there is one. */
-const EXPLAINED_BY: Partial<Record<WhatIfIndicator, HeadlineMetric>> = {
-  gdp: 'gdp',
-  firms: 'firms',
-  jobs: 'jobs',
-  exports: 'exports',
-  pollution: 'pollution',
-  evaluation: 'evaluation',
-};
-
-/**
- * The size below which a figure counts as small when ranking differences, so that a town going
- * from 0.0 % to 1.6 % unemployment does not outrank one that lost a tenth of its firms.
- */
-const SCALE: Record<WhatIfIndicator, number> = {
-  gdp: 100,
-  firms: 20,
-  jobs: 1000,
-  unemployment: 0.05,
-  exports: 100,
-  fdiStock: 20,
-  patents: 20,
-  pollution: 10,
-  debt: 10,
-  revenue: 10,
-  evaluation: 10,
-};
-
-export interface WhatIfRow {
-  round: number;
-  year: number;
-  townId: string;
-  indicator: WhatIfIndicator;
-  history: number;
-  whatIf: number;
-  difference: number;
-}
-
-export interface Divergence {
-  townId: string;
-  indicator: WhatIfIndicator;
-  /** At the last round compared. */
-  history: number;
-  whatIf: number;
-  difference: number;
-  /** |difference| relative to the larger of the two figures (or the indicator's scale). */
-  relative: number;
-  /** What the engine says made the two paths differ, largest first (what-if minus history). */
-  causes: Cause[];
+  /** 'logged' (default): the others replay their logged plans; 'strategy': computer towns decide again. */
+  others?: WhatIfOthers;
 }
 
 export interface WhatIfResult {
   round: number;
   townId: string;
+  others: WhatIfOthers;
   /** Rounds compared: the changed round to the log's last. */
   rows: WhatIfRow[];
   /** The indicators that diverged most at the last round, largest relative difference first. */
   diverged: Divergence[];
-  /** Later logged plans of the changed town that no longer fit its what-if state (not played). */
-  dropped: { round: number; reasons: string[] }[];
+  /** Later logged plans that no longer fit a town's what-if state (not played; standing policies were). */
+  dropped: { round: number; townId: string; reasons: string[] }[];
+  /** With others 'strategy': the computer towns that decided again, and with which strategy. */
+  strategies: Record<string, StrategyId>;
 }
 
-export function indicatorValue(town: TownState, indicator: WhatIfIndicator): number {
-  switch (indicator) {
-    case 'pollution':
-      return pollutionIndex(town);
-    case 'debt':
-      return town.debt;
-    default:
-      return town.last[indicator];
-  }
+function isComputer(player: string): boolean {
+  return player === 'computer' || player.startsWith('computer:');
 }
 
-/** Sum the causes of one metric over several rounds, by cause, sector and town. */
-function causeTotals(results: RoundResult[], townId: string, metric: HeadlineMetric) {
-  const totals = new Map<string, Cause>();
-  for (const result of results) {
-    const explanation = result.explanations.find(
-      (e: Explanation) => e.town === townId && e.metric === metric,
-    );
-    for (const c of explanation?.causes ?? []) {
-      const key = `${c.cause}|${c.sector ?? ''}|${c.town ?? ''}|${c.indicator ?? ''}`;
-      const prev = totals.get(key);
-      totals.set(key, prev ? { ...prev, amount: prev.amount + c.amount } : { ...c });
-    }
-  }
-  return totals;
-}
-
-/** What-if minus history, per cause; the causes that did not change are left out. */
-function causeDifference(history: Map<string, Cause>, whatIf: Map<string, Cause>): Cause[] {
-  const out: Cause[] = [];
-  for (const key of new Set([...history.keys(), ...whatIf.keys()])) {
-    const base = whatIf.get(key) ?? history.get(key)!;
-    const amount = (whatIf.get(key)?.amount ?? 0) - (history.get(key)?.amount ?? 0);
-    if (Math.abs(amount) > 1e-9) out.push({ ...base, amount });
-  }
-  return out.sort((a, b) => Math.abs(b.amount) - Math.abs(a.amount));
+/**
+ * The strategy a computer town played by: named in the log's player field (the CLI writes
+ * `computer:green`) or else the one whose decisions reproduce the town's logged plans (the
+ * server logs bots as plain `computer`). Null when none does: the town then keeps its log.
+ */
+function strategyOf(
+  log: MatchLog,
+  history: readonly { state: MatchState }[],
+  index: number,
+  townId: string,
+): StrategyId | null {
+  const player = log.towns.find((t) => t.id === townId)?.player ?? '';
+  if (!isComputer(player)) return null;
+  const named = player.split(':')[1];
+  if (named !== undefined && isStrategyId(named)) return named;
+  const options = { diplomacy: log.config.diplomacy };
+  // A few rounds from the change on are enough to tell three personalities apart.
+  const rounds = Array.from({ length: Math.min(3, history.length - index) }, (_, k) => index + k);
+  return (
+    STRATEGY_IDS.find((strategy) =>
+      rounds.every((i) => {
+        const logged = log.rounds[i - 1].plans[townId];
+        if (logged === undefined) return false;
+        const seat = { townId, submitted: null, strategy };
+        const decided = buildRoundPlans(history[i - 1].state, [seat], options).plans[townId];
+        return canonicalJson(decided) === canonicalJson(logged);
+      }),
+    ) ?? null
+  );
 }
 
 /**
@@ -151,6 +101,7 @@ function causeDifference(history: Map<string, Cause>, whatIf: Map<string, Cause>
  * say why, as the policy panel would).
  */
 export function whatIf(log: MatchLog, request: WhatIfRequest): WhatIfResult {
+  const others = request.others ?? 'logged';
   const history: { state: MatchState; result?: RoundResult }[] = [];
   for (const step of replaySteps(log)) {
     history.push({ state: step.state, result: 'result' in step ? step.result : undefined });
@@ -166,6 +117,9 @@ export function whatIf(log: MatchLog, request: WhatIfRequest): WhatIfResult {
   if (!history[0].state.towns.some((t) => t.id === request.townId)) {
     throw new LogError(`unknown town "${request.townId}" in this log`, 0);
   }
+  if (!(WHAT_IF_OTHERS as readonly string[]).includes(others)) {
+    throw new LogError(`others must be one of ${WHAT_IF_OTHERS.join(', ')}`, 0);
+  }
   let state = history[index - 1].state;
   const check = validatePlan(state, request.townId, request.plan);
   if (!check.ok) {
@@ -175,85 +129,54 @@ export function whatIf(log: MatchLog, request: WhatIfRequest): WhatIfResult {
       request.round,
     );
   }
+  const strategies: Record<string, StrategyId> = {};
+  if (others === 'strategy') {
+    for (const town of state.towns) {
+      if (town.id === request.townId) continue;
+      const strategy = strategyOf(log, history, index, town.id);
+      if (strategy) strategies[town.id] = strategy;
+    }
+  }
   const dropped: WhatIfResult['dropped'] = [];
-  const played: RoundResult[] = [];
+  const played: PathStep[] = [];
   for (let i = index; i < history.length; i++) {
     const entry = log.rounds[i - 1];
     const plans: Record<string, TownPlan> = { ...entry.plans };
-    if (i === index) plans[request.townId] = check.plan;
-    else {
-      // The town's own later plans may not fit the state the change led to (a smaller budget,
-      // a market that now exists): such a plan is not played, the standing policies are.
-      const later = plans[request.townId];
-      const fits = later === undefined ? null : validatePlan(state, request.townId, later);
-      if (fits && !fits.ok) {
-        delete plans[request.townId];
-        dropped.push({ round: entry.round, reasons: fits.errors.map((e) => e.reason) });
+    const seats = Object.entries(strategies).map(([townId, strategy]) => ({
+      townId,
+      submitted: null,
+      strategy,
+    }));
+    Object.assign(plans, buildRoundPlans(state, seats, { diplomacy: log.config.diplomacy }).plans);
+    for (const [townId, plan] of Object.entries(plans)) {
+      if (i === index && townId === request.townId) continue;
+      // A logged plan may not fit the state the change led to (a smaller budget, a market that
+      // now exists): such a plan is not played, the town's standing policies are.
+      const fits = validatePlan(state, townId, plan);
+      if (!fits.ok) {
+        delete plans[townId];
+        dropped.push({ round: entry.round, townId, reasons: fits.errors.map((e) => e.reason) });
       }
     }
+    if (i === index) plans[request.townId] = check.plan;
     const result = resolveRound(state, { plans, cards: entry.cards });
-    played.push(result);
+    played.push({ state: result.state, result });
     state = result.state;
   }
-
-  const rows: WhatIfRow[] = [];
-  for (let i = index; i < history.length; i++) {
-    const base = history[i].state;
-    const alt = played[i - index].state;
-    for (const town of base.towns) {
-      const other = alt.towns.find((t) => t.id === town.id)!;
-      for (const indicator of WHAT_IF_INDICATORS) {
-        const h = indicatorValue(town, indicator);
-        const w = indicatorValue(other, indicator);
-        rows.push({
-          round: base.round,
-          year: base.year,
-          townId: town.id,
-          indicator,
-          history: h,
-          whatIf: w,
-          difference: w - h,
-        });
-      }
-    }
-  }
-
-  const lastRound = history[history.length - 1].state.round;
-  const historyResults = history.slice(index).map((h) => h.result!);
-  const diverged: Divergence[] = rows
-    .filter((r) => r.round === lastRound && Math.abs(r.difference) > 1e-9)
-    .map((r) => {
-      const metric = EXPLAINED_BY[r.indicator];
-      return {
-        townId: r.townId,
-        indicator: r.indicator,
-        history: r.history,
-        whatIf: r.whatIf,
-        difference: r.difference,
-        relative:
-          Math.abs(r.difference) /
-          Math.max(Math.abs(r.history), Math.abs(r.whatIf), SCALE[r.indicator]),
-        causes: metric
-          ? causeDifference(
-              causeTotals(historyResults, r.townId, metric),
-              causeTotals(played, r.townId, metric),
-            )
-          : [],
-      };
-    })
-    .sort((a, b) => b.relative - a.relative || (a.townId < b.townId ? -1 : 1));
-  return { round: request.round, townId: request.townId, rows, diverged, dropped };
+  const logged = history.slice(index).map((h) => ({ state: h.state, result: h.result! }));
+  const { rows, diverged } = comparePaths(logged, played);
+  return {
+    round: request.round,
+    townId: request.townId,
+    others,
+    rows,
+    diverged,
+    dropped,
+    strategies,
+  };
 }
 
 /** The diff as CSV, one row per round, town and indicator (the CLI's `--diff`). */
-export function whatIfCsv(result: WhatIfResult): string {
-  const lines = ['round,year,town,indicator,history,what_if,difference'];
-  for (const r of result.rows) {
-    lines.push(
-      [r.round, r.year, r.townId, r.indicator, r.history, r.whatIf, r.difference]
-        .map((v) => (typeof v === 'number' ? String(Math.round(v * 1e6) / 1e6) : v))
-        .join(','),
-    );
-  }
-  return `${lines.join('\n')}\n`;
+export function whatIfCsv(result: Pick<WhatIfResult, 'rows'>): string {
+  return divergenceCsv(result.rows);
 }

@@ -109,6 +109,18 @@ describe('npm run replay -- --what-if', () => {
     expect(csv.length).toBe(1 + 5 * 5 * 11);
   }, 60_000);
 
+  it('--others strategy plays the computer towns again; a wrong --others is a usage error', () => {
+    const args = [join(dir, 'log.json'), '--what-if', join(dir, 'plan.json'), '--round', '1'];
+    expect(run([...args, '--town', 'foshan', '--others', 'strategy'])).toMatch(/foshan firms: −/);
+    let status = 0;
+    try {
+      run([...args, '--town', 'foshan', '--others', 'everyone']);
+    } catch (error) {
+      status = (error as { status: number }).status;
+    }
+    expect(status).toBe(2);
+  }, 60_000);
+
   it('a missing --round is a usage error (exit 2) and changes nothing', () => {
     let status = 0;
     let stderr = '';
@@ -121,4 +133,71 @@ describe('npm run replay -- --what-if', () => {
     expect(status).toBe(2);
     expect(stderr).toContain('--round');
   }, 60_000);
+});
+
+describe('what-if: the others follow their strategy', () => {
+  it('the computer towns decide again on the changed state; the change alone is unchanged', () => {
+    const logged = whatIf(log, { round: 1, townId: 'foshan', plan: strict });
+    const again = whatIf(log, { round: 1, townId: 'foshan', plan: strict, others: 'strategy' });
+    expect(logged.others).toBe('logged');
+    expect(logged.strategies).toEqual({});
+    // The CLI names each town's strategy in the log (computer:growth, …), round robin.
+    expect(Object.keys(again.strategies).sort()).toEqual(
+      log.towns
+        .map((t) => t.id)
+        .filter((id) => id !== 'foshan')
+        .sort(),
+    );
+    for (const t of log.towns.filter((t) => t.id !== 'foshan')) {
+      expect(t.player).toBe(`computer:${again.strategies[t.id]}`);
+    }
+    // Foshan's own round is the same in both; the neighbours' later reactions differ.
+    const at = (r: typeof logged, round: number) =>
+      r.rows.filter((x) => x.round === round).map((x) => x.whatIf);
+    expect(at(again, 1)).toEqual(at(logged, 1));
+    // These bots decide from their own town's state, which Foshan's crackdown barely moves in
+    // five rounds: re-deciding reproduces their logged plans here.
+    expect(whatIfCsv(again)).toBe(whatIfCsv(logged));
+    // A town whose strategy is another one than it played shows that it does decide again.
+    const relabelled = structuredClone(log);
+    const neighbour = relabelled.towns.find((t) => t.id !== 'foshan')!;
+    const other = STRATEGY_IDS.find((s) => `computer:${s}` !== neighbour.player)!;
+    neighbour.player = `computer:${other}`;
+    const changed = whatIf(relabelled, {
+      round: 1,
+      townId: 'foshan',
+      plan: strict,
+      others: 'strategy',
+    });
+    expect(changed.strategies[neighbour.id]).toBe(other);
+    expect(whatIfCsv(changed)).not.toBe(whatIfCsv(logged));
+  });
+
+  it('infers a bot strategy from the logged plans when the log says only "computer"', () => {
+    const anonymous = structuredClone(log);
+    anonymous.towns = anonymous.towns.map((t) => ({ ...t, player: 'computer' }));
+    const named = whatIf(log, { round: 2, townId: 'foshan', plan: strict, others: 'strategy' });
+    const inferred = whatIf(anonymous, {
+      round: 2,
+      townId: 'foshan',
+      plan: strict,
+      others: 'strategy',
+    });
+    expect(inferred.strategies).toEqual(named.strategies);
+    expect(whatIfCsv(inferred)).toBe(whatIfCsv(named));
+  });
+
+  it('human towns keep their logged plans; the unchanged plan still changes nothing', () => {
+    const humans = structuredClone(log);
+    humans.towns = humans.towns.map((t) => ({ ...t, player: 'Ana' }));
+    const r = whatIf(humans, { round: 2, townId: 'foshan', plan: strict, others: 'strategy' });
+    expect(r.strategies).toEqual({});
+    const same = whatIf(log, {
+      round: 2,
+      townId: 'foshan',
+      plan: log.rounds[1].plans.foshan,
+      others: 'strategy',
+    });
+    expect(same.diverged).toEqual([]);
+  });
 });
